@@ -1,0 +1,97 @@
+import Foundation
+import GRDB
+
+/// One write transaction in progress: who is acting, when, and the audit events it appends.
+///
+/// Every named write of the store runs with one `Change`; its events commit or roll back
+/// with the data they describe.
+final class Change {
+    let db: Database
+    /// The acting staff member; nil only while the first admin of a new database is added.
+    let actor: StaffMember?
+    let osAccount: String
+    let now: Date
+    /// `now` in the stored form.
+    let timestamp: String
+    /// The date in Europe/London at `now`.
+    let today: Day
+
+    private var head: (seq: Int64, hash: String)?
+    private var insertEvent: Statement?
+    private var insertDetail: Statement?
+    private let encoder: JSONEncoder = {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return encoder
+    }()
+
+    init(db: Database, actorName: String?, now: Date) throws {
+        self.db = db
+        self.now = now
+        self.timestamp = Timestamp.iso(now)
+        self.today = Day(now)
+        self.osAccount = Change.operatingSystemAccount()
+        if let actorName {
+            let name = actorName.trimmingCharacters(in: .whitespaces)
+            guard !name.isEmpty else { throw ShortlistError.actorRequired }
+            guard let member = try StaffMember.fetch(db, named: name) else {
+                throw ShortlistError.unknownActor(name: name)
+            }
+            actor = member
+        } else {
+            guard try Int.fetchOne(db, sql: "SELECT count(*) FROM staff") == 0 else {
+                throw ShortlistError.actorRequired
+            }
+            actor = nil
+        }
+    }
+
+    /// The acting staff member's name as recorded in events.
+    var actorName: String { actor?.name ?? "(setup)" }
+
+    /// Refuses the change unless the actor holds one of `roles`.
+    func require(_ roles: [StaffRole], to operation: String) throws {
+        guard let actor else { return }
+        if actor.roles.contains(where: roles.contains) { return }
+        throw ShortlistError.roleRequired(actor: actor.name, roles: roles.map(\.rawValue), operation: operation)
+    }
+
+    // MARK: - Audit events
+
+    /// Appends one audit event, chained to the one before it. `details` is kept in its own
+    /// table (it may hold personal data) and committed to the chain by its hash.
+    func record(_ action: String, entity: String, ref: String, vacancyID: Int64? = nil,
+                candidateID: Int64? = nil, details: some Encodable) throws {
+        let detailsText = String(decoding: try encoder.encode(details), as: UTF8.self)
+        if head == nil {
+            let row = try Row.fetchOne(db, sql: "SELECT seq, hash FROM audit_event ORDER BY seq DESC LIMIT 1")
+            head = row.map { ($0["seq"], $0["hash"]) } ?? (0, AuditEvent.genesisHash)
+        }
+        let event = AuditEvent(
+            seq: head!.seq + 1, at: timestamp, actor: actorName, osAccount: osAccount, action: action,
+            entity: entity, entityRef: ref, vacancyID: vacancyID, candidateID: candidateID,
+            detailsHash: Digest.sha256(detailsText), prevHash: head!.hash)
+        let hash = event.computedHash
+        if insertEvent == nil {
+            insertEvent = try db.makeStatement(sql: """
+                INSERT INTO audit_event (seq, at, actor, os_account, action, entity, entity_ref,
+                                         vacancy_id, candidate_id, details_hash, prev_hash, hash)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+            insertDetail = try db.makeStatement(sql: "INSERT INTO audit_detail (seq, details) VALUES (?, ?)")
+        }
+        try insertEvent!.execute(arguments: [
+            event.seq, event.at, event.actor, event.osAccount, event.action, event.entity, event.entityRef,
+            event.vacancyID, event.candidateID, event.detailsHash, event.prevHash, hash,
+        ])
+        try insertDetail!.execute(arguments: [event.seq, detailsText])
+        head = (event.seq, hash)
+    }
+
+    private static func operatingSystemAccount() -> String {
+        if let entry = getpwuid(geteuid()), let name = entry.pointee.pw_name {
+            return String(cString: name)
+        }
+        return "uid \(geteuid())"
+    }
+}

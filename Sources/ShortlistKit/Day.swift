@@ -1,0 +1,191 @@
+import Foundation
+
+/// A calendar date, stored as ISO `YYYY-MM-DD` and shown to people as `10 December 2026`.
+///
+/// This file is the one place that parses and formats dates and times.
+public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
+    /// Year, month (1-12) and day of month.
+    public let year: Int, month: Int, day: Int
+
+    /// A validated date; `nil` when the month or day does not exist.
+    public init?(year: Int, month: Int, day: Int) {
+        guard (1...9999).contains(year), (1...12).contains(month),
+              (1...Day.daysIn(month: month, year: year)).contains(day) else { return nil }
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    /// The date in Europe/London at the given instant.
+    public init(_ instant: Date) {
+        let parts = Day.london.dateComponents([.year, .month, .day], from: instant)
+        self.init(year: parts.year!, month: parts.month!, day: parts.day!)!
+    }
+
+    /// Parses `YYYY-MM-DD` or the UK `DD/MM/YYYY`; anything else, or a date that does not
+    /// exist, throws an error that names the field and the accepted forms.
+    public static func parse(_ text: String, field: String) throws(ShortlistError) -> Day {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let iso = trimmed.split(separator: "-", omittingEmptySubsequences: false)
+        let uk = trimmed.split(separator: "/", omittingEmptySubsequences: false)
+        var parsed: Day?
+        if iso.count == 3, iso[0].count == 4, iso[1].count == 2, iso[2].count == 2 {
+            parsed = Day(digits: iso[0], iso[1], iso[2])
+        } else if uk.count == 3, uk[2].count == 4, (1...2).contains(uk[0].count), (1...2).contains(uk[1].count) {
+            parsed = Day(digits: uk[2], uk[1], uk[0])
+        }
+        guard let parsed else { throw .invalidDate(field: field, value: text) }
+        return parsed
+    }
+
+    /// Reads a date stored by the tool (ISO form); `nil` for anything else.
+    public init?(iso: String) {
+        let parts = iso.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2 else { return nil }
+        self.init(digits: parts[0], parts[1], parts[2])
+    }
+
+    private init?(digits year: Substring, _ month: Substring, _ day: Substring) {
+        guard [year, month, day].allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
+              let y = Int(year), let m = Int(month), let d = Int(day) else { return nil }
+        self.init(year: y, month: m, day: d)
+    }
+
+    /// `2026-12-10`: how dates are stored and written in JSON and CSV.
+    public var iso: String {
+        String(format: "%04d-%02d-%02d", year, month, day)
+    }
+
+    /// `10 December 2026`: how dates are shown to people.
+    public var uk: String {
+        "\(day) \(Day.monthNames[month - 1]) \(year)"
+    }
+
+    public var description: String { iso }
+
+    /// Whole days from this date to `other` (negative when `other` is earlier).
+    public func days(until other: Day) -> Int {
+        other.dayNumber - dayNumber
+    }
+
+    /// The same day of the month `months` later, clamped to the month's last day.
+    public func adding(months: Int) -> Day {
+        let index = year * 12 + (month - 1) + months
+        let y = index / 12, m = index % 12 + 1
+        return Day(year: y, month: m, day: min(day, Day.daysIn(month: m, year: y)))!
+    }
+
+    /// The date `count` days later.
+    public func adding(days count: Int) -> Day {
+        Day(dayNumber: dayNumber + count)
+    }
+
+    public static func < (lhs: Day, rhs: Day) -> Bool {
+        (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
+    }
+
+    // MARK: - Arithmetic
+
+    /// Days since 1 March of year 0 in the proleptic Gregorian calendar.
+    private var dayNumber: Int {
+        let y = month <= 2 ? year - 1 : year
+        let m = month <= 2 ? month + 9 : month - 3
+        return 365 * y + y / 4 - y / 100 + y / 400 + (153 * m + 2) / 5 + day - 1
+    }
+
+    private init(dayNumber n: Int) {
+        var y = (10000 * n + 14780) / 3652425
+        var ddd = n - (365 * y + y / 4 - y / 100 + y / 400)
+        if ddd < 0 {
+            y -= 1
+            ddd = n - (365 * y + y / 4 - y / 100 + y / 400)
+        }
+        let mi = (100 * ddd + 52) / 3060
+        let month = (mi + 2) % 12 + 1
+        self.init(year: y + (mi + 2) / 12, month: month, day: ddd - (mi * 306 + 5) / 10 + 1)!
+    }
+
+    private static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: 30
+        default: 31
+        }
+    }
+
+    private static let monthNames = [
+        "January", "February", "March", "April", "May", "June",
+        "July", "August", "September", "October", "November", "December",
+    ]
+
+    static let london: Calendar = {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "Europe/London") ?? TimeZone(secondsFromGMT: 0)!
+        return calendar
+    }()
+}
+
+/// Instants: stored as UTC ISO-8601 (`2026-12-10T09:30:00Z`), shown in Europe/London.
+public enum Timestamp {
+    /// The stored form of an instant, to the second, in UTC.
+    public static func iso(_ instant: Date) -> String {
+        var seconds = time_t(instant.timeIntervalSince1970.rounded(.down))
+        var parts = tm()
+        gmtime_r(&seconds, &parts)
+        return String(format: "%04d-%02d-%02dT%02d:%02d:%02dZ", Int(parts.tm_year) + 1900, Int(parts.tm_mon) + 1,
+                      Int(parts.tm_mday), Int(parts.tm_hour), Int(parts.tm_min), Int(parts.tm_sec))
+    }
+
+    /// Reads a stored instant; `nil` when the text is not in the stored form.
+    public static func parse(iso text: String) -> Date? {
+        let bytes = Array(text.utf8)
+        guard bytes.count == 20, bytes[4] == UInt8(ascii: "-"), bytes[10] == UInt8(ascii: "T"),
+              bytes[19] == UInt8(ascii: "Z"), let day = Day(iso: String(text.prefix(10))) else { return nil }
+        let clock = text.dropFirst(11).prefix(8).split(separator: ":").compactMap { Int($0) }
+        guard clock.count == 3, clock[0] < 24, clock[1] < 60, clock[2] < 61 else { return nil }
+        var parts = tm()
+        parts.tm_year = Int32(day.year - 1900)
+        parts.tm_mon = Int32(day.month - 1)
+        parts.tm_mday = Int32(day.day)
+        parts.tm_hour = Int32(clock[0])
+        parts.tm_min = Int32(clock[1])
+        parts.tm_sec = Int32(clock[2])
+        return Date(timeIntervalSince1970: TimeInterval(timegm(&parts)))
+    }
+
+    /// Reads an instant a person typed: a stored-form timestamp, `YYYY-MM-DD HH:MM` or
+    /// `DD/MM/YYYY HH:MM` in Europe/London time, or a date alone (taken as 12:00 London time).
+    public static func parse(_ text: String, field: String) throws(ShortlistError) -> Date {
+        if let instant = parse(iso: text) { return instant }
+        let pieces = text.trimmingCharacters(in: .whitespaces).split(separator: " ", omittingEmptySubsequences: true)
+        guard (1...2).contains(pieces.count),
+              let day = try? Day.parse(String(pieces[0]), field: field) else {
+            throw .invalidValue(field: field, value: text,
+                                expected: "a date and time such as 2026-12-10 14:30 or 10/12/2026 14:30 (Europe/London)")
+        }
+        var hour = 12, minute = 0
+        if pieces.count == 2 {
+            let clock = pieces[1].split(separator: ":").map { Int($0) }
+            guard clock.count == 2, let h = clock[0], let m = clock[1], (0..<24).contains(h), (0..<60).contains(m) else {
+                throw .invalidValue(field: field, value: text,
+                                    expected: "a date and time such as 2026-12-10 14:30 or 10/12/2026 14:30 (Europe/London)")
+            }
+            hour = h
+            minute = m
+        }
+        let parts = DateComponents(year: day.year, month: day.month, day: day.day, hour: hour, minute: minute)
+        return Day.london.date(from: parts)!
+    }
+
+    /// `10 December 2026 14:05`, in Europe/London time.
+    public static func uk(_ instant: Date) -> String {
+        let parts = Day.london.dateComponents([.year, .month, .day, .hour, .minute], from: instant)
+        let day = Day(year: parts.year!, month: parts.month!, day: parts.day!)!
+        return day.uk + String(format: " %02d:%02d", parts.hour!, parts.minute!)
+    }
+
+    /// `10 December 2026 14:05` for a stored instant; the text unchanged if it is not one.
+    public static func uk(iso text: String) -> String {
+        parse(iso: text).map(uk) ?? text
+    }
+}

@@ -1,0 +1,133 @@
+import Foundation
+import GRDB
+
+/// What a staff member may do in the tool.
+public enum StaffRole: String, CaseIterable, Codable, Sendable, Comparable {
+    /// Manages staff and settings.
+    case admin
+    /// Carries out and records online searches (usually HR or the school business manager).
+    case searcher
+    /// Sits on interview panels and reads dossiers.
+    case panel
+    /// Decides whether a finding is raised at interview.
+    case recruitingManager = "recruiting-manager"
+    /// Audits the process.
+    case governor
+
+    public static func < (lhs: StaffRole, rhs: StaffRole) -> Bool {
+        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+    }
+
+    /// Parses a role name, naming the valid ones when it is not one.
+    public static func parse(_ text: String, field: String = "--role") throws(ShortlistError) -> StaffRole {
+        guard let role = StaffRole(rawValue: text.lowercased()) else {
+            throw .invalidValue(field: field, value: text,
+                                expected: "one of " + allCases.map(\.rawValue).joined(separator: ", "))
+        }
+        return role
+    }
+}
+
+/// Someone who acts in the tool.
+public struct StaffMember: Equatable, Sendable, Codable {
+    public var id: Int64
+    public var name: String
+    public var roles: [StaffRole]
+    public var createdAt: String
+}
+
+extension StaffMember {
+    static func fetch(_ db: Database, named name: String) throws -> StaffMember? {
+        try Row.fetchOne(db, sql: """
+            SELECT s.id, s.name, s.created_at, group_concat(r.role) AS roles
+            FROM staff s LEFT JOIN staff_role r ON r.staff_id = s.id
+            WHERE s.name = ? GROUP BY s.id
+            """, arguments: [name]).map(StaffMember.init(row:))
+    }
+
+    init(row: Row) {
+        id = row["id"]
+        name = row["name"]
+        createdAt = row["created_at"]
+        roles = ((row["roles"] as String?) ?? "").split(separator: ",")
+            .compactMap { StaffRole(rawValue: String($0)) }.sorted()
+    }
+}
+
+// MARK: - Store operations
+
+extension Store {
+    /// Adds a staff member; only an admin may.
+    @discardableResult
+    public func addStaff(name: String, roles: [StaffRole], by actor: String?) throws(ShortlistError) -> StaffMember {
+        try write(by: actor) { change in
+            try change.require([.admin], to: "add staff")
+            return try change.insertStaff(name: name, roles: roles)
+        }
+    }
+
+    /// Adds or removes roles of a staff member; only an admin may.
+    @discardableResult
+    public func updateStaff(name: String, adding: [StaffRole], removing: [StaffRole],
+                            by actor: String?) throws(ShortlistError) -> StaffMember {
+        try write(by: actor) { change in
+            try change.require([.admin], to: "change staff roles")
+            guard let before = try StaffMember.fetch(change.db, named: name) else {
+                throw ShortlistError.unknownStaff(name: name)
+            }
+            let roles = Set(before.roles).union(adding).subtracting(removing).sorted()
+            if before.roles.contains(.admin), !roles.contains(.admin),
+               try Int.fetchOne(change.db, sql: "SELECT count(*) FROM staff_role WHERE role = 'admin'") == 1 {
+                throw ShortlistError.notAllowed(record: before.name, reason: "they are the only admin",
+                                                remedy: "Give another staff member the admin role first.")
+            }
+            try change.db.execute(sql: "DELETE FROM staff_role WHERE staff_id = ?", arguments: [before.id])
+            for role in roles {
+                try change.db.execute(sql: "INSERT INTO staff_role (staff_id, role) VALUES (?, ?)",
+                                      arguments: [before.id, role.rawValue])
+            }
+            var after = before
+            after.roles = roles
+            try change.record("staff.update", entity: "staff", ref: before.name,
+                              details: ["before": before.roles.map(\.rawValue), "after": roles.map(\.rawValue)])
+            return after
+        }
+    }
+
+    /// Every staff member, by name.
+    public func staff() throws(ShortlistError) -> [StaffMember] {
+        try read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT s.id, s.name, s.created_at, group_concat(r.role) AS roles
+                FROM staff s LEFT JOIN staff_role r ON r.staff_id = s.id
+                GROUP BY s.id ORDER BY s.name
+                """).map(StaffMember.init(row:))
+        }
+    }
+}
+
+extension Change {
+    func addFirstAdmin(name: String, roles: [StaffRole]) throws {
+        _ = try insertStaff(name: name, roles: [.admin] + roles)
+    }
+
+    func insertStaff(name: String, roles: [StaffRole]) throws -> StaffMember {
+        let name = name.trimmingCharacters(in: .whitespaces)
+        guard !name.isEmpty, !name.contains(where: \.isNewline) else {
+            throw ShortlistError.invalidValue(field: "name", value: name, expected: "a staff member's name on one line")
+        }
+        guard !roles.isEmpty else {
+            throw ShortlistError.invalidValue(field: "--role", value: "", expected: "at least one role: "
+                + StaffRole.allCases.map(\.rawValue).joined(separator: ", "))
+        }
+        if try StaffMember.fetch(db, named: name) != nil { throw ShortlistError.duplicateStaff(name: name) }
+        try db.execute(sql: "INSERT INTO staff (name, created_at) VALUES (?, ?)", arguments: [name, timestamp])
+        let id = db.lastInsertedRowID
+        let roles = Set(roles).sorted()
+        for role in roles {
+            try db.execute(sql: "INSERT INTO staff_role (staff_id, role) VALUES (?, ?)", arguments: [id, role.rawValue])
+        }
+        try record("staff.add", entity: "staff", ref: name, details: ["name": name, "roles": roles.map(\.rawValue).joined(separator: ",")])
+        return StaffMember(id: id, name: name, roles: roles, createdAt: timestamp)
+    }
+}

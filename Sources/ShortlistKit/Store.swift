@@ -1,0 +1,181 @@
+import Foundation
+import GRDB
+
+/// The shortlist database: opens or creates it, migrates it, and offers named operations,
+/// each one transaction that also appends its audit events.
+///
+/// All SQL of the tool lives in `Store` and its extensions.
+public struct Store: Sendable {
+    /// The database file.
+    public let path: String
+    let queue: DatabaseQueue
+    let clock: @Sendable () -> Date
+
+    /// The first four bytes' worth of `PRAGMA application_id` that marks a shortlist file ('SLST').
+    static let applicationID: Int32 = 0x534C_5354
+
+    // MARK: - Opening
+
+    /// Creates a new database at `path`, readable and writable by its owner only, and adds
+    /// its first staff member (an admin) without an actor.
+    public static func create(at path: String, admin: String, roles: [StaffRole] = [],
+                              clock: @escaping @Sendable () -> Date = Date.init) throws(ShortlistError) -> Store {
+        let admin = admin.trimmingCharacters(in: .whitespaces)
+        guard !admin.isEmpty else {
+            throw .invalidValue(field: "--admin", value: admin, expected: "the name of the first staff member")
+        }
+        try createOwnerOnlyFile(at: path)
+        do {
+            // Migrate before turning on WAL, so that the header (with the application id)
+            // is in the main file from the start.
+            let setup = try DatabaseQueue(path: path, configuration: configuration(wal: false))
+            try migrator().migrate(setup)
+            try setup.close()
+            let store = try Store(path: path, clock: clock)
+            try store.write(by: nil) { change in
+                try change.addFirstAdmin(name: admin, roles: roles)
+            }
+            return store
+        } catch {
+            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+            throw Store.translate(error, path: path)
+        }
+    }
+
+    /// Opens an existing shortlist database and applies any migrations it lacks.
+    /// A missing file, a foreign file or a newer schema is refused and nothing is changed.
+    public static func open(at path: String, clock: @escaping @Sendable () -> Date = Date.init) throws(ShortlistError) -> Store {
+        guard FileManager.default.fileExists(atPath: path) else { throw .databaseMissing(path: path) }
+        try checkHeader(at: path)
+        do {
+            let store = try Store(path: path, clock: clock)
+            try store.queue.read { db in
+                let known = Set(migrator().migrations)
+                if let newer = try migrator().appliedIdentifiers(db).subtracting(known).sorted().last {
+                    throw ShortlistError.newerSchema(path: path, migration: newer)
+                }
+            }
+            try migrator().migrate(store.queue)
+            return store
+        } catch {
+            throw Store.translate(error, path: path)
+        }
+    }
+
+    private init(path: String, clock: @escaping @Sendable () -> Date) throws {
+        self.path = path
+        self.clock = clock
+        self.queue = try DatabaseQueue(path: path, configuration: Store.configuration(wal: true))
+    }
+
+    private static func configuration(wal: Bool) -> Configuration {
+        var config = Configuration()
+        config.foreignKeysEnabled = true
+        config.busyMode = .timeout(10)
+        if wal { config.journalMode = .wal }
+        config.label = "shortlist"
+        return config
+    }
+
+    static func migrator() -> DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        for migration in EmbeddedResources.schema {
+            let sql = migration.sql
+            let name = migration.name.hasSuffix(".sql") ? String(migration.name.dropLast(4)) : migration.name
+            migrator.registerMigration(name) { db in try db.execute(sql: sql) }
+        }
+        return migrator
+    }
+
+    /// The names of the schema migrations this version knows, in order.
+    public static var schemaMigrations: [String] { migrator().migrations }
+
+    /// The schema migrations applied to this database, in order.
+    public func appliedMigrations() throws(ShortlistError) -> [String] {
+        try read { db in try Store.migrator().appliedMigrations(db) }
+    }
+
+    private static func createOwnerOnlyFile(at path: String) throws(ShortlistError) {
+        let url = URL(fileURLWithPath: path)
+        let folder = url.deletingLastPathComponent().path
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true,
+                                                    attributes: [.posixPermissions: 0o700])
+        } catch {
+            throw .file(path: folder, reason: "the folder could not be created (\(error.localizedDescription))")
+        }
+        let fd = Glibc.open(path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
+        if fd < 0 {
+            if errno == EEXIST { throw .databaseExists(path: path) }
+            throw .file(path: path, reason: "the database file could not be created (\(String(cString: strerror(errno))))")
+        }
+        // The mode is set again in case a umask widened or narrowed it.
+        fchmod(fd, 0o600)
+        close(fd)
+    }
+
+    /// Refuses a file that is not SQLite, or SQLite without shortlist's application id,
+    /// before anything is written to it.
+    private static func checkHeader(at path: String) throws(ShortlistError) {
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw .file(path: path, reason: "the database file cannot be read; check its permissions")
+        }
+        defer { try? handle.close() }
+        let header = (try? handle.read(upToCount: 100)) ?? Data()
+        guard header.count == 100, header.starts(with: Array("SQLite format 3\u{0}".utf8)) else {
+            throw .notAShortlistDatabase(path: path)
+        }
+        let id = header[68..<72].reduce(Int32(0)) { $0 << 8 | Int32($1) }
+        guard id == applicationID else { throw .notAShortlistDatabase(path: path) }
+    }
+
+    // MARK: - Transactions
+
+    /// Runs `body` in one immediate transaction as the named staff member; every audit event it
+    /// records commits with it, and any error rolls everything back.
+    /// `actor` is nil only for the very first write of a new database.
+    func write<T>(by actor: String?, _ body: (Change) throws -> T) throws(ShortlistError) -> T {
+        do {
+            var result: T?
+            try queue.inTransaction(.immediate) { db in
+                let change = try Change(db: db, actorName: actor, now: clock())
+                result = try body(change)
+                return .commit
+            }
+            return result!
+        } catch {
+            throw Store.translate(error, path: path)
+        }
+    }
+
+    /// Runs `body` in one read transaction: a consistent view for reports and listings.
+    func read<T>(_ body: (Database) throws -> T) throws(ShortlistError) -> T {
+        do {
+            return try queue.read(body)
+        } catch {
+            throw Store.translate(error, path: path)
+        }
+    }
+
+    /// Turns any error into a ShortlistError without ever exposing SQLite's own text.
+    static func translate(_ error: any Error, path: String) -> ShortlistError {
+        if let error = error as? ShortlistError { return error }
+        guard let error = error as? DatabaseError else {
+            return .storage(path: path, reason: String(describing: type(of: error)))
+        }
+        let reason: String = switch error.resultCode {
+        case .SQLITE_BUSY, .SQLITE_LOCKED: "another shortlist command kept it busy for too long; try again"
+        case .SQLITE_READONLY: "the file is read-only"
+        case .SQLITE_FULL: "the disk is full"
+        case .SQLITE_NOTADB: "it is not a shortlist database"
+        case .SQLITE_CORRUPT: "the file is damaged; restore it from a backup (`shortlist doctor` says more)"
+        case .SQLITE_CANTOPEN, .SQLITE_PERM, .SQLITE_AUTH: "the file cannot be opened; check its permissions"
+        case .SQLITE_CONSTRAINT: "the change broke one of the database's integrity rules (code \(error.extendedResultCode.rawValue))"
+        default: "SQLite reported error code \(error.extendedResultCode.rawValue)"
+        }
+        return .storage(path: path, reason: reason)
+    }
+
+    /// The current instant, from the store's clock.
+    public var now: Date { clock() }
+}

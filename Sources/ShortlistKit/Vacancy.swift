@@ -1,0 +1,326 @@
+import Foundation
+import GRDB
+
+/// Where a vacancy is in the recruitment.
+public enum VacancyStatus: String, CaseIterable, Codable, Sendable {
+    case open, shortlisted, interviewing, appointed, closed, withdrawn
+
+    /// The statuses a vacancy may move to from this one.
+    public var next: [VacancyStatus] {
+        switch self {
+        case .open: [.shortlisted, .closed, .withdrawn]
+        case .shortlisted: [.open, .interviewing, .appointed, .closed, .withdrawn]
+        case .interviewing: [.shortlisted, .appointed, .closed, .withdrawn]
+        case .appointed: [.closed]
+        case .closed, .withdrawn: []
+        }
+    }
+
+    /// Closed or withdrawn: nothing more happens, and retention runs from the closing date.
+    public var isFinal: Bool { next.isEmpty }
+}
+
+/// A post being recruited for, with a unique reference.
+public struct Vacancy: Equatable, Sendable {
+    public var id: Int64
+    public var reference: String
+    public var postTitle: String
+    public var site: String
+    public var kcsieEdition: String
+    public var closingDate: Day?
+    public var shortlistingDate: Day?
+    public var interviewDate: Day?
+    public var status: VacancyStatus
+    /// The number of the appointed candidate, once there is one.
+    public var appointedNumber: Int?
+    public var closedOn: Day?
+    /// The names of the staff on the interview panel.
+    public var panel: [String]
+    public var createdAt: String
+    public var updatedAt: String
+}
+
+/// What is given to add a vacancy.
+public struct VacancyDraft: Sendable {
+    public var reference: String
+    public var postTitle: String
+    public var site: String = ""
+    /// Nil takes the school's setting.
+    public var kcsieEdition: String?
+    public var closingDate: Day?
+    public var shortlistingDate: Day?
+    public var interviewDate: Day?
+    public var panel: [String] = []
+
+    public init(reference: String, postTitle: String) {
+        self.reference = reference
+        self.postTitle = postTitle
+    }
+}
+
+/// Changes to a vacancy; nil leaves a field as it is.
+public struct VacancyChanges: Sendable {
+    public var postTitle: String?
+    public var site: String?
+    public var kcsieEdition: String?
+    public var closingDate: Day?
+    public var shortlistingDate: Day?
+    public var interviewDate: Day?
+    public var addPanel: [String] = []
+    public var removePanel: [String] = []
+    public var status: VacancyStatus?
+    /// The number of the candidate appointed; sets the status to appointed.
+    public var appoint: Int?
+
+    public init() {}
+}
+
+extension Vacancy {
+    static let selectSQL = """
+        SELECT v.*, c.number AS appointed_number,
+               (SELECT group_concat(name, char(31)) FROM (SELECT s.name FROM vacancy_panel p
+                    JOIN staff s ON s.id = p.staff_id WHERE p.vacancy_id = v.id ORDER BY s.name)) AS panel
+        FROM vacancy v LEFT JOIN candidate c ON c.id = v.appointed_candidate_id
+        """
+
+    init(row: Row) {
+        id = row["id"]
+        reference = row["reference"]
+        postTitle = row["post_title"]
+        site = row["site"]
+        kcsieEdition = row["kcsie_edition"]
+        closingDate = (row["closing_date"] as String?).flatMap(Day.init(iso:))
+        shortlistingDate = (row["shortlisting_date"] as String?).flatMap(Day.init(iso:))
+        interviewDate = (row["interview_date"] as String?).flatMap(Day.init(iso:))
+        status = VacancyStatus(rawValue: row["status"])!
+        appointedNumber = row["appointed_number"]
+        closedOn = (row["closed_on"] as String?).flatMap(Day.init(iso:))
+        panel = ((row["panel"] as String?) ?? "").split(separator: "\u{1F}").map(String.init)
+        createdAt = row["created_at"]
+        updatedAt = row["updated_at"]
+    }
+
+    static func fetch(_ db: Database, reference: String) throws -> Vacancy {
+        guard let row = try Row.fetchOne(db, sql: selectSQL + " WHERE v.reference = ?", arguments: [reference]) else {
+            throw ShortlistError.unknownVacancy(reference: reference)
+        }
+        return Vacancy(row: row)
+    }
+
+    /// Checks the form of a vacancy reference: letters, digits, `.`, `_` and `-`, at most 40.
+    static func validate(reference: String) throws(ShortlistError) -> String {
+        let reference = reference.trimmingCharacters(in: .whitespaces)
+        let allowed = reference.unicodeScalars.allSatisfy {
+            ($0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0))) || "._-".unicodeScalars.contains($0)
+        }
+        guard (1...40).contains(reference.count), allowed else {
+            throw .invalidValue(field: "vacancy reference", value: reference,
+                                expected: "1 to 40 letters, digits, '.', '_' or '-', such as TA-2026-03")
+        }
+        return reference
+    }
+
+    static func validate(edition: String) throws(ShortlistError) -> String {
+        guard edition.count == 4, edition.allSatisfy(\.isASCII), Int(edition).map({ (2015...2100).contains($0) }) == true else {
+            throw .invalidValue(field: "--kcsie", value: edition, expected: "the year of a KCSIE edition, such as 2026")
+        }
+        return edition
+    }
+
+    /// The record as it is written into audit details.
+    var auditFields: [String: String] {
+        [
+            "reference": reference, "post_title": postTitle, "site": site, "kcsie_edition": kcsieEdition,
+            "closing_date": closingDate?.iso ?? "", "shortlisting_date": shortlistingDate?.iso ?? "",
+            "interview_date": interviewDate?.iso ?? "", "status": status.rawValue,
+            "appointed": appointedNumber.map(String.init) ?? "", "closed_on": closedOn?.iso ?? "",
+            "panel": panel.joined(separator: "; "),
+        ]
+    }
+}
+
+// MARK: - Store operations
+
+extension Store {
+    /// Adds a vacancy; its reference must be new.
+    @discardableResult
+    public func addVacancy(_ draft: VacancyDraft, by actor: String?) throws(ShortlistError) -> Vacancy {
+        let reference = try Vacancy.validate(reference: draft.reference)
+        let title = draft.postTitle.trimmingCharacters(in: .whitespaces)
+        guard !title.isEmpty else {
+            throw .invalidValue(field: "--title", value: draft.postTitle, expected: "the post's title")
+        }
+        let edition = try draft.kcsieEdition.map { (e) throws(ShortlistError) in try Vacancy.validate(edition: e) }
+        return try write(by: actor) { change in
+            try change.require([.admin, .searcher, .recruitingManager], to: "add a vacancy")
+            let db = change.db
+            if try Int.fetchOne(db, sql: "SELECT 1 FROM vacancy WHERE reference = ?", arguments: [reference]) != nil {
+                throw ShortlistError.duplicateVacancy(reference: reference)
+            }
+            let defaultEdition = try String.fetchOne(db, sql: "SELECT value FROM setting WHERE key = 'kcsie_edition'")
+            try db.execute(sql: """
+                INSERT INTO vacancy (reference, post_title, site, kcsie_edition, closing_date, shortlisting_date,
+                                     interview_date, created_at, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [reference, title, draft.site.trimmingCharacters(in: .whitespaces),
+                                 edition ?? defaultEdition ?? "2026", draft.closingDate?.iso,
+                                 draft.shortlistingDate?.iso, draft.interviewDate?.iso,
+                                 change.timestamp, change.timestamp])
+            let id = db.lastInsertedRowID
+            try change.setPanel(vacancyID: id, adding: draft.panel, removing: [])
+            let vacancy = try Vacancy.fetch(db, reference: reference)
+            try change.record("vacancy.add", entity: "vacancy", ref: vacancy.reference, vacancyID: id,
+                              details: vacancy.auditFields)
+            return vacancy
+        }
+    }
+
+    /// Changes a vacancy's details, panel or status; the old values stay in the audit trail.
+    @discardableResult
+    public func updateVacancy(_ reference: String, _ changes: VacancyChanges, by actor: String?) throws(ShortlistError) -> Vacancy {
+        let edition = try changes.kcsieEdition.map { (e) throws(ShortlistError) in try Vacancy.validate(edition: e) }
+        return try write(by: actor) { change in
+            try change.require([.admin, .searcher, .recruitingManager], to: "change a vacancy")
+            let db = change.db
+            let before = try Vacancy.fetch(db, reference: reference)
+            guard !before.status.isFinal else {
+                throw ShortlistError.notAllowed(record: before.reference, reason: "the vacancy is \(before.status.rawValue)",
+                                                remedy: "A closed or withdrawn vacancy cannot be changed.")
+            }
+            var target = changes.status
+            var appointedID: Int64?
+            if let number = changes.appoint {
+                appointedID = try change.appoint(number: number, in: before)
+                target = .appointed
+            } else if target == .appointed {
+                throw ShortlistError.invalidValue(field: "--status", value: "appointed",
+                                                  expected: "--appoint NUMBER, which names the candidate appointed")
+            }
+            if let target, target != before.status {
+                guard before.status.next.contains(target), !target.isFinal else {
+                    let allowed = before.status.next.filter { !$0.isFinal }.map(\.rawValue)
+                    throw ShortlistError.notAllowed(
+                        record: before.reference, reason: "a vacancy cannot go from \(before.status.rawValue) to \(target.rawValue)",
+                        remedy: (allowed.isEmpty ? "" : "From \(before.status.rawValue) it can go to \(allowed.joined(separator: ", ")). ")
+                            + "Use `shortlist vacancy close` to close or withdraw it.")
+                }
+            }
+            let title = changes.postTitle?.trimmingCharacters(in: .whitespaces)
+            if title?.isEmpty == true {
+                throw ShortlistError.invalidValue(field: "--title", value: "", expected: "the post's title")
+            }
+            try db.execute(sql: """
+                UPDATE vacancy SET post_title = ?, site = ?, kcsie_edition = ?, closing_date = ?, shortlisting_date = ?,
+                       interview_date = ?, status = ?, appointed_candidate_id = coalesce(?, appointed_candidate_id),
+                       updated_at = ?
+                WHERE id = ?
+                """, arguments: [title ?? before.postTitle, changes.site ?? before.site, edition ?? before.kcsieEdition,
+                                 (changes.closingDate ?? before.closingDate)?.iso,
+                                 (changes.shortlistingDate ?? before.shortlistingDate)?.iso,
+                                 (changes.interviewDate ?? before.interviewDate)?.iso,
+                                 (target ?? before.status).rawValue, appointedID, change.timestamp, before.id])
+            try change.setPanel(vacancyID: before.id, adding: changes.addPanel, removing: changes.removePanel)
+            let after = try Vacancy.fetch(db, reference: before.reference)
+            try change.recordUpdate("vacancy.update", entity: "vacancy", ref: after.reference, vacancyID: after.id,
+                                    before: before.auditFields, after: after.auditFields)
+            return after
+        }
+    }
+
+    /// Closes a vacancy (recruitment over) or withdraws it (the post will not be filled).
+    /// Candidates still pending become not appointed; retention runs from this date.
+    @discardableResult
+    public func closeVacancy(_ reference: String, withdrawn: Bool = false, on day: Day? = nil,
+                             by actor: String?) throws(ShortlistError) -> Vacancy {
+        try write(by: actor) { change in
+            try change.require([.admin, .searcher, .recruitingManager], to: "close a vacancy")
+            let db = change.db
+            let before = try Vacancy.fetch(db, reference: reference)
+            let target: VacancyStatus = withdrawn ? .withdrawn : .closed
+            guard before.status.next.contains(target) else {
+                throw ShortlistError.notAllowed(
+                    record: before.reference, reason: "a vacancy that is \(before.status.rawValue) cannot be \(target.rawValue)",
+                    remedy: before.status.isFinal ? "It is already final." : "Close it instead: `shortlist vacancy close \(before.reference)`.")
+            }
+            let day = day ?? change.today
+            try db.execute(sql: "UPDATE vacancy SET status = ?, closed_on = ?, updated_at = ? WHERE id = ?",
+                           arguments: [target.rawValue, day.iso, change.timestamp, before.id])
+            let pending = try Row.fetchAll(db, sql: "SELECT id, number FROM candidate WHERE vacancy_id = ? AND outcome = 'pending'",
+                                           arguments: [before.id])
+            for candidate in pending {
+                try db.execute(sql: "UPDATE candidate SET outcome = 'not-appointed', outcome_on = ?, updated_at = ? WHERE id = ?",
+                               arguments: [day.iso, change.timestamp, candidate["id"]])
+                try change.record("candidate.outcome", entity: "candidate", ref: "\(before.reference)/\(candidate["number"] as Int)",
+                                  vacancyID: before.id, candidateID: candidate["id"],
+                                  details: ["before": "pending", "after": "not-appointed", "on": day.iso])
+            }
+            let after = try Vacancy.fetch(db, reference: before.reference)
+            try change.recordUpdate("vacancy.close", entity: "vacancy", ref: after.reference, vacancyID: after.id,
+                                    before: before.auditFields, after: after.auditFields)
+            return after
+        }
+    }
+
+    /// One vacancy by reference.
+    public func vacancy(_ reference: String) throws(ShortlistError) -> Vacancy {
+        try read { db in try Vacancy.fetch(db, reference: reference) }
+    }
+
+    /// Vacancies, newest first; optionally only those with the given status.
+    public func vacancies(status: VacancyStatus? = nil) throws(ShortlistError) -> [Vacancy] {
+        try read { db in
+            try Row.fetchAll(db, sql: Vacancy.selectSQL + " WHERE (?1 IS NULL OR v.status = ?1) ORDER BY v.id DESC",
+                             arguments: [status?.rawValue]).map(Vacancy.init(row:))
+        }
+    }
+}
+
+extension Change {
+    func setPanel(vacancyID: Int64, adding: [String], removing: [String]) throws {
+        for name in adding {
+            guard let member = try StaffMember.fetch(db, named: name) else { throw ShortlistError.unknownStaff(name: name) }
+            try db.execute(sql: "INSERT OR IGNORE INTO vacancy_panel (vacancy_id, staff_id) VALUES (?, ?)",
+                           arguments: [vacancyID, member.id])
+        }
+        for name in removing {
+            guard let member = try StaffMember.fetch(db, named: name) else { throw ShortlistError.unknownStaff(name: name) }
+            try db.execute(sql: "DELETE FROM vacancy_panel WHERE vacancy_id = ? AND staff_id = ?",
+                           arguments: [vacancyID, member.id])
+        }
+    }
+
+    /// Marks candidate `number` of the vacancy appointed and returns its id.
+    func appoint(number: Int, in vacancy: Vacancy) throws -> Int64 {
+        let ref = "\(vacancy.reference)/\(number)"
+        guard let row = try Row.fetchOne(db, sql: "SELECT id, outcome FROM candidate WHERE vacancy_id = ? AND number = ?",
+                                         arguments: [vacancy.id, number]) else {
+            throw ShortlistError.unknownCandidate(reference: ref)
+        }
+        guard vacancy.appointedNumber == nil else {
+            throw ShortlistError.notAllowed(record: vacancy.reference, reason: "candidate \(vacancy.appointedNumber!) is already appointed",
+                                            remedy: "A vacancy has one appointed candidate.")
+        }
+        guard (row["outcome"] as String) == "pending" else {
+            throw ShortlistError.notAllowed(record: ref, reason: "the candidate's outcome is \(row["outcome"] as String)",
+                                            remedy: "Only a pending candidate can be appointed.")
+        }
+        let id: Int64 = row["id"]
+        try db.execute(sql: "UPDATE candidate SET outcome = 'appointed', outcome_on = ?, updated_at = ? WHERE id = ?",
+                       arguments: [today.iso, timestamp, id])
+        try record("candidate.outcome", entity: "candidate", ref: ref, vacancyID: vacancy.id, candidateID: id,
+                   details: ["before": "pending", "after": "appointed", "on": today.iso])
+        return id
+    }
+
+    /// Records an update with only the fields that changed, old and new.
+    func recordUpdate(_ action: String, entity: String, ref: String, vacancyID: Int64? = nil, candidateID: Int64? = nil,
+                      before: [String: String], after: [String: String]) throws {
+        let changed = Set(before.keys).union(after.keys).filter { before[$0] != after[$0] }
+        var details: [String: [String: String]] = ["before": [:], "after": [:]]
+        for key in changed {
+            details["before"]![key] = before[key] ?? ""
+            details["after"]![key] = after[key] ?? ""
+        }
+        try record(action, entity: entity, ref: ref, vacancyID: vacancyID, candidateID: candidateID, details: details)
+    }
+}

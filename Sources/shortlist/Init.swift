@@ -1,0 +1,24 @@
+import ArgumentParser
+import ShortlistKit
+
+struct Init: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Create a new database, readable by its owner only, with its first staff member (an admin).")
+
+    @OptionGroup var store: StoreOptions
+
+    @Option(help: "The first staff member's name; they get the admin role.")
+    var admin: String
+
+    @Option(name: .customLong("role"), help: "A further role for the admin (repeatable): searcher, panel, recruiting-manager, governor.")
+    var roles: [String] = []
+
+    func run() throws {
+        let invocation = Invocation()
+        let path = invocation.databasePath(flag: store.db)
+        let roles = try roles.map { (r) throws(ShortlistError) in try StaffRole.parse(r) }
+        _ = try Store.create(at: path, admin: admin, roles: roles, clock: invocation.clock())
+        Console.print("Created \(path)")
+        Console.print("Added \(admin) (admin). Next: `shortlist staff add NAME --role searcher --by \"\(admin)\"`.")
+    }
+}
