@@ -40,7 +40,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .testTarget(name: "ShortlistKitTests", dependencies: ["ShortlistKit"]),
-        .testTarget(name: "ShortlistCLITests", dependencies: ["ShortlistKit"]),
+        .testTarget(name: "ShortlistCLITests", dependencies: ["ShortlistKit", "shortlist"]),
     ],
     swiftLanguageModes: [.v6]
 )
