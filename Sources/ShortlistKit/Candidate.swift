@@ -60,6 +60,8 @@ public struct Candidate: Equatable, Sendable {
     public var outcomeOn: Day?
     public var createdAt: String
     public var updatedAt: String
+    /// Not searched, under the vacancy's search decision `some`.
+    public var searchExcluded: Bool = false
 
     /// Current and previous employers, current first.
     public var employers: [String] {
@@ -122,6 +124,7 @@ extension Candidate {
         outcomeOn = (row["outcome_on"] as String?).flatMap(Day.init(iso:))
         createdAt = row["created_at"]
         updatedAt = row["updated_at"]
+        searchExcluded = row["search_excluded"]
     }
 
     static func fetch(_ db: Database, _ reference: CandidateReference) throws -> Candidate {

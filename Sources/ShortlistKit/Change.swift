@@ -7,6 +7,8 @@ import GRDB
 /// with the data they describe.
 final class Change {
     let db: Database
+    /// The database file, for the evidence folder beside it.
+    let storePath: String
     /// The acting staff member; nil only while the first admin of a new database is added.
     let actor: StaffMember?
     let osAccount: String
@@ -25,8 +27,9 @@ final class Change {
         return encoder
     }()
 
-    init(db: Database, actorName: String?, now: Date) throws {
+    init(db: Database, storePath: String, actorName: String?, now: Date) throws {
         self.db = db
+        self.storePath = storePath
         self.now = now
         self.timestamp = Timestamp.iso(now)
         self.today = Day(now)

@@ -55,9 +55,39 @@ public enum Demo {
             }
             try store.addCandidate(to: vacancy.reference, draft, by: searcher)
         }
+        try logDemoSearches(store, vacancy: vacancy.reference, today: today)
         lines.append("Staff: \(searcher) (admin, searcher), Priya Shah (recruiting manager, panel), Tom Ellis (panel), Grace Okafor (governor).")
         lines.append("Vacancy \(vacancy.reference): \(vacancy.postTitle), interviews on \(post.interviewDate!.uk), \(people.count) candidates shortlisted.")
+        let progress = try store.searchProgress(vacancy: vacancy.reference)[0].candidates
+        lines.append("Searches logged: " + progress.map { "\($0.candidate.reference) \($0.doneQueries)/\($0.plannedQueries)" }
+            .joined(separator: ", ") + " (\(progress.last!.candidate.reference) has not been told of searches yet).")
         return lines
+    }
+}
+
+extension Demo {
+    /// Logs searches: the first candidate complete, the second half done, the third with one that
+    /// could not be completed; the fourth, not yet told, none.
+    private static func logDemoSearches(_ store: Store, vacancy: String, today: Day) throws(ShortlistError) {
+        let searchedAt = try Timestamp.parse(today.adding(days: -2).iso + " 10:00", field: "demo")
+        for number in 1...3 {
+            let reference = CandidateReference(vacancy: vacancy, number: number)
+            let plan = try store.searchProgress(candidate: reference).progress.steps.flatMap(\.queries)
+            let share = number == 1 ? plan.count : number == 2 ? plan.count / 2 : plan.count - 2
+            for (index, query) in plan.prefix(share).enumerated() {
+                var outcome: SearchOutcome = index % 3 == 0 ? .nothingRelevant : .noResults
+                var note = ""
+                if number == 3 && index == share - 1 {
+                    outcome = .couldNotComplete
+                    note = "The search engine asked for a sign-in; search again from another browser."
+                }
+                var request = SearchLogRequest(candidate: reference, query: query.address, outcome: outcome, confirmedPublicOnly: true)
+                request.searchedAt = searchedAt.addingTimeInterval(Double(index * 90 + number * 3600))
+                request.note = note
+                if outcome == .nothingRelevant { request.addresses = ["https://www.example.org/search-result-\(number)-\(index)"] }
+                _ = try store.logSearch(request, by: searcher)
+            }
+        }
     }
 }
 

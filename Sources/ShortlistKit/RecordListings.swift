@@ -37,4 +37,48 @@ extension Listing {
              .date(c.notifiedOn), .optional(c.notifiedVia?.rawValue), .text(c.outcome.rawValue), .date(c.outcomeOn)]
         })
     }
+
+    /// Search entries with their state in the history.
+    public static func searchEntries(_ entries: [SearchEntry]) -> Listing {
+        Listing(columns: [
+            Column("entry", "Entry"), Column("candidate", "Candidate"), Column("step", "Step"), Column("state", "State"),
+            Column("searched_at", "Searched"), Column("searcher", "Searcher"), Column("outcome", "Outcome"),
+            Column("query", "Query"), Column("query_changed", "Changed"), Column("planned_query", "Planned query"),
+            Column("addresses", "Addresses"), Column("note", "Note"), Column("late", "Late"),
+            Column("overrides", "Overrides"), Column("evidence", "Evidence"), Column("withdrawn_reason", "Withdrawn because"),
+            Column("protocol", "Protocol"),
+        ], rows: entries.map { e in
+            [.number(Int(e.id)), .text(e.candidate.description), .text(e.stepKey), .text(e.state.rawValue), .instant(e.searchedAt),
+             .text(e.searcher), .text(e.outcome.rawValue), .text(e.query), .flag(e.queryChanged), .text(e.plannedQuery),
+             .list(e.addresses), .text(e.note), .flag(e.late), .list(e.overrides.map { "\($0.rule.rawValue): \($0.reason)" }),
+             .list(e.evidence.map { "\($0.name) (sha256 \($0.sha256))" }), .optional(e.withdrawnReason), .text(e.protocolTitle)]
+        })
+    }
+
+    /// Protocol versions.
+    public static func protocols(_ protocols: [SearchProtocol]) -> Listing {
+        Listing(columns: [Column("name", "Name"), Column("version", "Version"), Column("steps", "Steps"),
+                          Column("created", "Created"), Column("description", "Description")],
+                rows: protocols.map { [.text($0.name), .number($0.version), .list($0.steps.map(\.key)),
+                                       .instant($0.createdAt), .text($0.description)] })
+    }
+
+    /// The steps of one protocol.
+    public static func protocolSteps(_ searchProtocol: SearchProtocol) -> Listing {
+        Listing(columns: [Column("position", "#"), Column("key", "Step"), Column("label", "Label"), Column("kind", "Kind"),
+                          Column("queries", "Queries"), Column("link", "Link")],
+                rows: searchProtocol.steps.enumerated().map { index, step in
+                    [.number(index + 1), .text(step.key), .text(step.label), .text(step.kind.rawValue), .list(step.queries), .text(step.link)]
+                })
+    }
+
+    /// The evidence files of entries, each checked against its recorded hash.
+    public static func evidence(_ entries: [SearchEntry], folder: EvidenceFolder) -> Listing {
+        Listing(columns: [Column("entry", "Entry"), Column("step", "Step"), Column("file", "File"), Column("check", "Check"),
+                          Column("sha256", "SHA-256"), Column("size", "Bytes")],
+                rows: entries.flatMap { entry in
+                    entry.evidence.map { [.number(Int(entry.id)), .text(entry.stepKey), .text($0.name),
+                                          .text(folder.check($0.sha256).rawValue), .text($0.sha256), .number($0.size)] }
+                })
+    }
 }

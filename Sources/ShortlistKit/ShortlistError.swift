@@ -9,6 +9,8 @@ public enum ShortlistError: Error, Equatable, Sendable {
     case invalidValue(field: String, value: String, expected: String)
     /// A record given on the command line does not hold together.
     case invalidRecord(record: String, reason: String)
+    /// A statement the user must make explicitly was not given.
+    case confirmationRequired(statement: String, flag: String)
     /// A date is not in an accepted form, or is not a real date.
     case invalidDate(field: String, value: String)
     /// No database exists at the path; `shortlist init` creates one.
@@ -37,6 +39,8 @@ public enum ShortlistError: Error, Equatable, Sendable {
     case unknownVacancy(reference: String)
     /// No candidate has that reference.
     case unknownCandidate(reference: String)
+    /// No protocol has that name (or name and version).
+    case unknownProtocol(name: String)
     /// The operation is not allowed in the record's current state.
     case notAllowed(record: String, reason: String, remedy: String)
     /// An import file has problems; nothing was imported.
@@ -47,7 +51,7 @@ public enum ShortlistError: Error, Equatable, Sendable {
     /// The exit status a command returns for this error: 64 for usage mistakes, 1 otherwise.
     public var exitCode: Int32 {
         switch self {
-        case .invalidValue, .invalidRecord, .invalidDate, .actorRequired: 64
+        case .invalidValue, .invalidRecord, .invalidDate, .actorRequired, .confirmationRequired: 64
         default: 1
         }
     }
@@ -59,6 +63,8 @@ public enum ShortlistError: Error, Equatable, Sendable {
             "\(field): '\(value)' is not valid; expected \(expected)."
         case let .invalidRecord(record, reason):
             "\(record): \(reason); correct it and try again."
+        case let .confirmationRequired(statement, flag):
+            "Nothing was recorded: confirm that \(statement) by adding \(flag)."
         case let .invalidDate(field, value):
             "\(field): '\(value)' is not a date; use YYYY-MM-DD (2026-12-10) or DD/MM/YYYY (10/12/2026)."
         case let .databaseMissing(path):
@@ -87,6 +93,8 @@ public enum ShortlistError: Error, Equatable, Sendable {
             "No vacancy with reference \(reference); see `shortlist vacancy list`."
         case let .unknownCandidate(reference):
             "No candidate \(reference); see `shortlist candidate list --vacancy \(reference.split(separator: "/").dropLast().joined(separator: "/"))`."
+        case let .unknownProtocol(name):
+            "No search protocol '\(name)'; see `shortlist protocol list`, or import one with `shortlist protocol import FILE`."
         case let .notAllowed(record, reason, remedy):
             "\(record): \(reason). \(remedy)"
         case let .importRejected(file, problems):

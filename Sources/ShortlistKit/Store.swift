@@ -138,7 +138,7 @@ public struct Store: Sendable {
         do {
             var result: T?
             try queue.inTransaction(.immediate) { db in
-                let change = try Change(db: db, actorName: actor, now: clock())
+                let change = try Change(db: db, storePath: path, actorName: actor, now: clock())
                 result = try body(change)
                 return .commit
             }

@@ -38,6 +38,26 @@ public struct Vacancy: Equatable, Sendable {
     public var panel: [String]
     public var createdAt: String
     public var updatedAt: String
+    /// The protocol version the vacancy's searches follow.
+    public var protocolID: Int64
+    /// How far back searches look, in years.
+    public var lookBackYears: Int
+    /// When the first search was logged, which fixes the protocol.
+    public var protocolFixedAt: String?
+    /// Whether every, some or no candidate is searched, and why when not every one.
+    public var searchDecision: SearchDecision
+    public var searchDecisionReason: String
+}
+
+/// Whether a vacancy's shortlisted candidates are searched. KCSIE says schools "should
+/// consider" an online search, so not searching is legitimate but must be justified.
+public enum SearchDecision: String, CaseIterable, Codable, Sendable {
+    /// Every shortlisted candidate is searched (the default).
+    case all
+    /// Only some are; the others are marked excluded. Needs a reason.
+    case some
+    /// None is searched. Needs a reason.
+    case none
 }
 
 /// What is given to add a vacancy.
@@ -51,6 +71,10 @@ public struct VacancyDraft: Sendable {
     public var shortlistingDate: Day?
     public var interviewDate: Day?
     public var panel: [String] = []
+    /// `NAME` or `NAME@VERSION`; nil takes the school's default protocol.
+    public var protocolName: String?
+    /// Nil takes 5 years.
+    public var lookBackYears: Int?
 
     public init(reference: String, postTitle: String) {
         self.reference = reference
@@ -71,6 +95,11 @@ public struct VacancyChanges: Sendable {
     public var status: VacancyStatus?
     /// The number of the candidate appointed; sets the status to appointed.
     public var appoint: Int?
+    /// A new protocol (`NAME` or `NAME@VERSION`); needs `reason` once searches are logged.
+    public var protocolName: String?
+    public var lookBackYears: Int?
+    /// Why the protocol or look-back changes after the first search.
+    public var reason: String?
 
     public init() {}
 }
@@ -98,6 +127,11 @@ extension Vacancy {
         panel = ((row["panel"] as String?) ?? "").split(separator: "\u{1F}").map(String.init)
         createdAt = row["created_at"]
         updatedAt = row["updated_at"]
+        protocolID = row["protocol_id"]
+        lookBackYears = row["look_back_years"]
+        protocolFixedAt = row["protocol_fixed_at"]
+        searchDecision = SearchDecision(rawValue: row["search_decision"])!
+        searchDecisionReason = row["search_decision_reason"]
     }
 
     static func fetch(_ db: Database, reference: String) throws -> Vacancy {
@@ -120,6 +154,13 @@ extension Vacancy {
         return reference
     }
 
+    static func validate(lookBack years: Int) throws(ShortlistError) -> Int {
+        guard (1...50).contains(years) else {
+            throw .invalidValue(field: "--look-back", value: String(years), expected: "a number of years from 1 to 50")
+        }
+        return years
+    }
+
     static func validate(edition: String) throws(ShortlistError) -> String {
         guard edition.count == 4, edition.allSatisfy(\.isASCII), Int(edition).map({ (2015...2100).contains($0) }) == true else {
             throw .invalidValue(field: "--kcsie", value: edition, expected: "the year of a KCSIE edition, such as 2026")
@@ -134,7 +175,9 @@ extension Vacancy {
             "closing_date": closingDate?.iso ?? "", "shortlisting_date": shortlistingDate?.iso ?? "",
             "interview_date": interviewDate?.iso ?? "", "status": status.rawValue,
             "appointed": appointedNumber.map(String.init) ?? "", "closed_on": closedOn?.iso ?? "",
-            "panel": panel.joined(separator: "; "),
+            "panel": panel.joined(separator: "; "), "protocol_id": String(protocolID),
+            "look_back_years": String(lookBackYears), "search_decision": searchDecision.rawValue,
+            "search_decision_reason": searchDecisionReason,
         ]
     }
 }
@@ -158,13 +201,15 @@ extension Store {
                 throw ShortlistError.duplicateVacancy(reference: reference)
             }
             let defaultEdition = try String.fetchOne(db, sql: "SELECT value FROM setting WHERE key = 'kcsie_edition'")
+            let protocolID = try change.protocolID(named: draft.protocolName)
             try db.execute(sql: """
                 INSERT INTO vacancy (reference, post_title, site, kcsie_edition, closing_date, shortlisting_date,
-                                     interview_date, created_at, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                     interview_date, protocol_id, look_back_years, created_at, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, arguments: [reference, title, draft.site.trimmingCharacters(in: .whitespaces),
                                  edition ?? defaultEdition ?? "2026", draft.closingDate?.iso,
-                                 draft.shortlistingDate?.iso, draft.interviewDate?.iso,
+                                 draft.shortlistingDate?.iso, draft.interviewDate?.iso, protocolID,
+                                 try Vacancy.validate(lookBack: draft.lookBackYears ?? 5),
                                  change.timestamp, change.timestamp])
             let id = db.lastInsertedRowID
             try change.setPanel(vacancyID: id, adding: draft.panel, removing: [])
@@ -205,6 +250,15 @@ extension Store {
                             + "Use `shortlist vacancy close` to close or withdraw it.")
                 }
             }
+            let protocolID = try changes.protocolName.map { try change.protocolID(named: $0) } ?? before.protocolID
+            let lookBack = try changes.lookBackYears.map { (y) throws(ShortlistError) in try Vacancy.validate(lookBack: y) }
+                ?? before.lookBackYears
+            let reason = changes.reason?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+            if before.protocolFixedAt != nil, protocolID != before.protocolID || lookBack != before.lookBackYears, reason.isEmpty {
+                throw ShortlistError.notAllowed(
+                    record: before.reference, reason: "searches have been logged, so its protocol and look-back period are fixed",
+                    remedy: "To change them anyway, add --reason TEXT: it is recorded, and every candidate then owes the new steps.")
+            }
             let title = changes.postTitle?.trimmingCharacters(in: .whitespaces)
             if title?.isEmpty == true {
                 throw ShortlistError.invalidValue(field: "--title", value: "", expected: "the post's title")
@@ -212,17 +266,20 @@ extension Store {
             try db.execute(sql: """
                 UPDATE vacancy SET post_title = ?, site = ?, kcsie_edition = ?, closing_date = ?, shortlisting_date = ?,
                        interview_date = ?, status = ?, appointed_candidate_id = coalesce(?, appointed_candidate_id),
-                       updated_at = ?
+                       protocol_id = ?, look_back_years = ?, updated_at = ?
                 WHERE id = ?
                 """, arguments: [title ?? before.postTitle, changes.site ?? before.site, edition ?? before.kcsieEdition,
                                  (changes.closingDate ?? before.closingDate)?.iso,
                                  (changes.shortlistingDate ?? before.shortlistingDate)?.iso,
                                  (changes.interviewDate ?? before.interviewDate)?.iso,
-                                 (target ?? before.status).rawValue, appointedID, change.timestamp, before.id])
+                                 (target ?? before.status).rawValue, appointedID, protocolID, lookBack,
+                                 change.timestamp, before.id])
             try change.setPanel(vacancyID: before.id, adding: changes.addPanel, removing: changes.removePanel)
             let after = try Vacancy.fetch(db, reference: before.reference)
+            var afterFields = after.auditFields
+            if !reason.isEmpty { afterFields["reason"] = reason }
             try change.recordUpdate("vacancy.update", entity: "vacancy", ref: after.reference, vacancyID: after.id,
-                                    before: before.auditFields, after: after.auditFields)
+                                    before: before.auditFields, after: afterFields)
             return after
         }
     }
@@ -276,6 +333,13 @@ extension Store {
 }
 
 extension Change {
+    /// The id of the protocol named, or of the school's default protocol.
+    func protocolID(named name: String?) throws -> Int64 {
+        let name = try name ?? String.fetchOne(db, sql: "SELECT value FROM setting WHERE key = 'default_protocol'")
+            ?? "KCSIE standard online search"
+        return try SearchProtocol.fetch(db, named: name).id
+    }
+
     func setPanel(vacancyID: Int64, adding: [String], removing: [String]) throws {
         for name in adding {
             guard let member = try StaffMember.fetch(db, named: name) else { throw ShortlistError.unknownStaff(name: name) }

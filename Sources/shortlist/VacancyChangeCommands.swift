@@ -17,6 +17,9 @@ extension VacancyCommand {
         @Option(help: "Remove a member from the interview panel (repeatable).") var removePanel: [String] = []
         @Option(help: "New status: open, shortlisted or interviewing.") var status: VacancyStatus?
         @Option(help: "The number of the candidate appointed (sets the status to appointed).") var appoint: Int?
+        @Option(help: "A new search protocol, NAME or NAME@VERSION.") var `protocol`: String?
+        @Option(help: "A new look-back period in years.") var lookBack: Int?
+        @Option(help: "Why the protocol or look-back changes after searches began (required then).") var reason: String?
 
         func run() throws {
             var changes = VacancyChanges()
@@ -30,6 +33,9 @@ extension VacancyCommand {
             changes.removePanel = removePanel
             changes.status = status
             changes.appoint = appoint
+            changes.protocolName = `protocol`
+            changes.lookBackYears = lookBack
+            changes.reason = reason
             let vacancy = try store.open().updateVacancy(reference, changes, by: actor.actor)
             Console.print("\(vacancy.reference): \(vacancy.status.rawValue)")
         }
@@ -48,6 +54,30 @@ extension VacancyCommand {
         func run() throws {
             let vacancy = try store.open().closeVacancy(reference, withdrawn: withdrawn, on: try day(on, "--on"), by: actor.actor)
             Console.print("\(vacancy.reference): \(vacancy.status.rawValue) on \(vacancy.closedOn!.uk)")
+        }
+    }
+}
+
+extension SearchDecision: ExpressibleByArgument {}
+
+extension VacancyCommand {
+    struct SearchDecisionCommand: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "search-decision",
+            abstract: "Record whether all (the default), some or none of the candidates are searched, and why.",
+            discussion: "KCSIE says schools should consider searching every shortlisted candidate: anything else needs a recorded reason.")
+
+        @OptionGroup var store: StoreOptions
+        @OptionGroup var actor: ActorOptions
+        @Argument(help: "The vacancy reference.") var reference: String
+        @Option(help: "all, some or none.") var search: SearchDecision
+        @Option(help: "Why not every candidate is searched.") var reason: String = ""
+        @Option(help: "With --search some: the number of a candidate not searched (repeatable).") var exclude: [Int] = []
+
+        func run() throws {
+            let vacancy = try store.open().decideSearch(reference, search, reason: reason, excluded: exclude, by: actor.actor)
+            let reason = vacancy.searchDecisionReason.isEmpty ? "" : " (\(vacancy.searchDecisionReason))"
+            Console.print("\(vacancy.reference): search \(vacancy.searchDecision.rawValue)\(reason).")
         }
     }
 }

@@ -4,7 +4,7 @@ import ShortlistKit
 struct VacancyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "vacancy", abstract: "Add, list, show, change and close vacancies.",
-        subcommands: [Add.self, List.self, Show.self, Update.self, Close.self])
+        subcommands: [Add.self, List.self, Show.self, Update.self, SearchDecisionCommand.self, Close.self])
 }
 
 /// The dated fields a vacancy add or update takes.
@@ -27,6 +27,8 @@ extension VacancyCommand {
         @Option(help: "The KCSIE edition in force (default: the school's setting).") var kcsie: String?
         @OptionGroup var dates: VacancyDates
         @Option(help: "A member of the interview panel (repeatable).") var panel: [String] = []
+        @Option(help: "The search protocol, NAME or NAME@VERSION (default: the school's default).") var `protocol`: String?
+        @Option(help: "How many years back searches look (default 5).") var lookBack: Int?
 
         func run() throws {
             var draft = VacancyDraft(reference: reference, postTitle: title)
@@ -36,6 +38,8 @@ extension VacancyCommand {
             draft.shortlistingDate = try day(dates.shortlisting, "--shortlisting")
             draft.interviewDate = try day(dates.interview, "--interview")
             draft.panel = panel
+            draft.protocolName = `protocol`
+            draft.lookBackYears = lookBack
             let vacancy = try store.open().addVacancy(draft, by: actor.actor)
             output.format == .table ? Console.print(vacancy.reference) : Console.record(.vacancies([vacancy]), output.format)
         }

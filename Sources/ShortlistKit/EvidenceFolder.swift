@@ -1,0 +1,95 @@
+import Foundation
+
+/// The folder beside the database that holds evidence files (screenshots, PDFs, saved pages),
+/// each stored under its SHA-256, readable by the owner only.
+///
+/// Files are copied in; the original is never moved or changed. Reading one back checks its hash.
+public struct EvidenceFolder: Sendable {
+    /// The folder: `shortlist-evidence` beside `shortlist.sqlite`.
+    public let path: String
+
+    init(databasePath: String) {
+        let url = URL(fileURLWithPath: databasePath)
+        path = url.deletingLastPathComponent()
+            .appendingPathComponent(url.deletingPathExtension().lastPathComponent + "-evidence").path
+    }
+
+    /// Where the file with this hash is kept.
+    public func location(of sha256: String) -> String {
+        path + "/" + sha256
+    }
+
+    /// A file that was stored: its hash, size and original name, and whether this call created it.
+    struct Stored {
+        var sha256: String
+        var size: Int
+        var originalName: String
+        var isNew: Bool
+    }
+
+    /// Copies a file in under its SHA-256 (if not already there) with mode 0600.
+    func store(file source: String) throws(ShortlistError) -> Stored {
+        let data: Data
+        do {
+            data = try Data(contentsOf: URL(fileURLWithPath: source))
+        } catch {
+            throw .file(path: source, reason: "the evidence file cannot be read; check the path")
+        }
+        let sha = Digest.sha256(data)
+        let name = URL(fileURLWithPath: source).lastPathComponent
+        let target = location(of: sha)
+        if FileManager.default.fileExists(atPath: target) {
+            return Stored(sha256: sha, size: data.count, originalName: name, isNew: false)
+        }
+        do {
+            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true,
+                                                    attributes: [.posixPermissions: 0o700])
+            chmod(path, 0o700)
+            let temporary = path + "/.incoming-" + UUID().uuidString
+            guard FileManager.default.createFile(atPath: temporary, contents: data, attributes: [.posixPermissions: 0o600]) else {
+                throw CocoaError(.fileWriteUnknown)
+            }
+            chmod(temporary, 0o600)
+            guard rename(temporary, target) == 0 else {
+                try? FileManager.default.removeItem(atPath: temporary)
+                throw CocoaError(.fileWriteUnknown)
+            }
+        } catch {
+            throw .file(path: path, reason: "the evidence folder cannot be written; check its permissions and free space")
+        }
+        return Stored(sha256: sha, size: data.count, originalName: name, isNew: true)
+    }
+
+    /// Removes a file this command stored, when its transaction did not commit.
+    func discard(_ stored: Stored) {
+        if stored.isNew { try? FileManager.default.removeItem(atPath: location(of: stored.sha256)) }
+    }
+
+    /// The state of a stored file.
+    public enum Check: String, Sendable {
+        case ok, missing, changed
+    }
+
+    /// Whether the file with this hash is present and unchanged.
+    public func check(_ sha256: String) -> Check {
+        guard let data = FileManager.default.contents(atPath: location(of: sha256)) else { return .missing }
+        return Digest.sha256(data) == sha256 ? .ok : .changed
+    }
+
+    /// The file's bytes, after checking them against the recorded hash.
+    public func read(_ sha256: String) throws(ShortlistError) -> Data {
+        guard let data = FileManager.default.contents(atPath: location(of: sha256)) else {
+            throw .file(path: location(of: sha256), reason: "the evidence file is missing; restore it from a backup")
+        }
+        guard Digest.sha256(data) == sha256 else {
+            throw .file(path: location(of: sha256),
+                        reason: "the evidence file has changed since it was recorded (its SHA-256 no longer matches); restore it from a backup")
+        }
+        return data
+    }
+}
+
+extension Store {
+    /// The evidence folder that belongs to this database.
+    public var evidence: EvidenceFolder { EvidenceFolder(databasePath: path) }
+}

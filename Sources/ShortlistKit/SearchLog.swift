@@ -1,0 +1,422 @@
+import Foundation
+import GRDB
+
+/// What a search found.
+public enum SearchOutcome: String, CaseIterable, Codable, Sendable {
+    /// Nothing came back: still a completed search.
+    case noResults = "no-results"
+    /// Results, none of them relevant.
+    case nothingRelevant = "nothing-relevant"
+    /// Something that may be relevant: record it as a finding.
+    case findings
+    /// The search could not be done (the note says why).
+    case couldNotComplete = "could-not-complete"
+
+    public static func parse(_ text: String) throws(ShortlistError) -> SearchOutcome {
+        guard let outcome = SearchOutcome(rawValue: text.lowercased()) else {
+            throw .invalidValue(field: "--outcome", value: text, expected: "one of " + allCases.map(\.rawValue).joined(separator: ", "))
+        }
+        return outcome
+    }
+}
+
+/// A rule that refuses a search unless it is overridden with a recorded reason.
+public enum SearchRule: String, CaseIterable, Codable, Sendable {
+    /// The candidate was not told, before the search, that online searches may be done.
+    case notTold = "not-told"
+    /// The searcher sits on the vacancy's interview panel.
+    case searcherOnPanel = "searcher-on-panel"
+    /// The candidate has withdrawn.
+    case candidateWithdrawn = "candidate-withdrawn"
+    /// The vacancy is closed or withdrawn.
+    case vacancyClosed = "vacancy-closed"
+}
+
+/// A rule that fails for a search, with what to do about it.
+public struct RuleFailure: Equatable, Sendable {
+    public var rule: SearchRule
+    /// Why the rule fails, in a sentence.
+    public var reason: String
+    /// How to put it right without an override.
+    public var remedy: String
+}
+
+/// The public-information-only rules a searcher confirms.
+public let publicOnlyRules = "public information only: no login, no account or fake profile, no friend or follow request, no password or username asked for"
+
+/// What a searcher records for one planned query.
+public struct SearchLogRequest: Sendable {
+    public var candidate: CandidateReference
+    /// `STEP` (its first outstanding query) or `STEP.N`.
+    public var query: String
+    public var outcome: SearchOutcome
+    /// Nil means now.
+    public var searchedAt: Date?
+    /// The query as actually used, when it differs from the planned one.
+    public var queryUsed: String?
+    public var addresses: [String] = []
+    public var note: String = ""
+    /// The searcher's statement that only public information was viewed.
+    public var confirmedPublicOnly: Bool
+    /// Overrides every failing rule, with this recorded reason.
+    public var overrideReason: String?
+    /// Evidence files to copy in.
+    public var evidenceFiles: [String] = []
+    /// The guided run this entry belongs to, if any.
+    public var runID: String?
+
+    public init(candidate: CandidateReference, query: String, outcome: SearchOutcome, confirmedPublicOnly: Bool) {
+        self.candidate = candidate
+        self.query = query
+        self.outcome = outcome
+        self.confirmedPublicOnly = confirmedPublicOnly
+    }
+}
+
+/// One logged search, as kept in the history.
+public struct SearchEntry: Equatable, Sendable {
+    /// Where an entry stands in the history of its query.
+    public enum State: String, Sendable {
+        /// The newest entry for its query that is not withdrawn.
+        case current
+        /// A newer entry for the same query replaced it.
+        case superseded
+        /// Withdrawn as a mistake, with a reason.
+        case withdrawn
+    }
+
+    public var id: Int64
+    public var candidate: CandidateReference
+    public var protocolTitle: String
+    public var stepKey: String
+    public var plannedQuery: String
+    public var query: String
+    public var searchedAt: String
+    public var searcher: String
+    public var outcome: SearchOutcome
+    public var note: String
+    public var late: Bool
+    public var recordedAt: String
+    public var addresses: [String]
+    public var overrides: [(rule: SearchRule, reason: String)]
+    public var evidence: [(sha256: String, name: String, size: Int)]
+    public var state: State
+    public var withdrawnReason: String?
+
+    /// The query used differs from the planned one.
+    public var queryChanged: Bool { query != plannedQuery }
+
+    public static func == (lhs: SearchEntry, rhs: SearchEntry) -> Bool {
+        lhs.id == rhs.id && lhs.recordedAt == rhs.recordedAt && lhs.state == rhs.state
+    }
+}
+
+/// The result of logging a search.
+public struct LoggedSearch: Sendable {
+    public var entry: SearchEntry
+    /// The planned query it was logged against (`web-name-employer.2`).
+    public var address: String
+    /// Queries of the same step still outstanding.
+    public var remainingInStep: Int
+    /// Things the searcher should know (a late search, a changed query).
+    public var warnings: [String]
+}
+
+// MARK: - Store operations
+
+extension Store {
+    /// Logs one search of one planned query. Refuses, unless overridden with a reason, when the
+    /// candidate was not told, the searcher sits on the panel, or the candidate or vacancy is no
+    /// longer active. Logging a query again adds a newer entry; the older one stays.
+    public func logSearch(_ request: SearchLogRequest, by actor: String?) throws(ShortlistError) -> LoggedSearch {
+        guard request.confirmedPublicOnly else {
+            throw .confirmationRequired(statement: "you viewed \(publicOnlyRules)", flag: "--public-only")
+        }
+        let note = request.note.trimmingCharacters(in: .whitespacesAndNewlines)
+        if request.outcome == .couldNotComplete, note.isEmpty {
+            throw .invalidValue(field: "--note", value: "", expected: "why the search could not be completed")
+        }
+        let overrideReason = request.overrideReason?.trimmingCharacters(in: .whitespacesAndNewlines)
+        if overrideReason?.isEmpty == true {
+            throw .invalidValue(field: "--override", value: "", expected: "the reason the rule is overridden")
+        }
+        var stored: [EvidenceFolder.Stored] = []
+        do {
+            return try write(by: actor) { change in
+                try change.require([.searcher], to: "log a search")
+                let candidate = try Candidate.fetch(change.db, request.candidate)
+                let vacancy = try Vacancy.fetch(change.db, reference: request.candidate.vacancy)
+                let searchedAt = request.searchedAt ?? change.now
+                guard searchedAt <= change.now.addingTimeInterval(60) else {
+                    throw ShortlistError.invalidValue(field: "--at", value: Timestamp.uk(searchedAt), expected: "a time that is not in the future")
+                }
+                try change.checkDecision(vacancy: vacancy, candidate: candidate)
+                let failures = try change.ruleFailures(candidate: candidate, vacancy: vacancy, on: Day(searchedAt))
+                if !failures.isEmpty, overrideReason == nil {
+                    throw ShortlistError.rulesRefused(record: request.candidate.description, failures: failures)
+                }
+                let searchProtocol = try SearchProtocol.fetch(change.db, id: vacancy.protocolID)
+                let planned = try change.resolve(request.query, for: candidate, in: searchProtocol)
+                let queryUsed = request.queryUsed?.trimmingCharacters(in: .whitespacesAndNewlines)
+                let query = queryUsed.flatMap { $0.isEmpty ? nil : $0 } ?? planned.query
+                let late = vacancy.interviewDate.map { Day(searchedAt) > $0 } ?? false
+
+                let addresses = request.addresses.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+                for file in request.evidenceFiles { stored.append(try change.evidenceFolder.store(file: file)) }
+                try change.db.execute(sql: """
+                    INSERT INTO search_entry (candidate_id, protocol_id, step_key, planned_query, query, searched_at, searcher_id,
+                                              outcome, note, public_only, late, run_id, recorded_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?)
+                    """, arguments: [candidate.id, searchProtocol.id, planned.stepKey, planned.query, query,
+                                     Timestamp.iso(searchedAt), change.actor!.id, request.outcome.rawValue, note, late,
+                                     request.runID, change.timestamp])
+                let id = change.db.lastInsertedRowID
+                for (position, address) in addresses.enumerated() {
+                    try change.db.execute(sql: "INSERT INTO search_address (entry_id, position, address) VALUES (?, ?, ?)",
+                                          arguments: [id, position + 1, address])
+                }
+                for failure in failures {
+                    try change.db.execute(sql: "INSERT INTO search_override (entry_id, rule, reason) VALUES (?, ?, ?)",
+                                          arguments: [id, failure.rule.rawValue, overrideReason!])
+                }
+                for file in stored {
+                    try change.db.execute(sql: "INSERT INTO evidence (entry_id, sha256, original_name, size, added_at) VALUES (?, ?, ?, ?, ?)",
+                                          arguments: [id, file.sha256, file.originalName, file.size, change.timestamp])
+                }
+                if vacancy.protocolFixedAt == nil {
+                    try change.db.execute(sql: "UPDATE vacancy SET protocol_fixed_at = ? WHERE id = ?", arguments: [change.timestamp, vacancy.id])
+                }
+                let entry = try SearchEntry.fetchAll(change.db, candidateID: candidate.id, reference: request.candidate)
+                    .first { $0.id == id }!
+                try change.record("search.log", entity: "search_entry", ref: "\(request.candidate)#\(id)",
+                                  vacancyID: vacancy.id, candidateID: candidate.id, details: entry.auditFields)
+                var warnings: [String] = []
+                if late, let interview = vacancy.interviewDate {
+                    warnings.append("This search is after the interview date (\(interview.uk)); it is recorded as late.")
+                }
+                if entry.queryChanged { warnings.append("The query used differs from the planned one; both are kept and the change is flagged.") }
+                if !failures.isEmpty {
+                    warnings.append("Overridden: " + failures.map(\.rule.rawValue).joined(separator: ", ") + ". The reason is recorded and appears in audits.")
+                }
+                let done = try change.currentEntryQueries(candidateID: candidate.id, stepKey: planned.stepKey)
+                let remaining = candidate.plan(searchProtocol).first { $0.step.key == planned.stepKey }!.queries
+                    .filter { !done.contains($0.query) }.count
+                return LoggedSearch(entry: entry, address: planned.address, remainingInStep: remaining, warnings: warnings)
+            }
+        } catch {
+            stored.forEach(evidence.discard)
+            throw error
+        }
+    }
+
+    /// Withdraws a mistaken entry with a reason; it stays in the history, and its query is owed again
+    /// unless an older entry for it remains.
+    public func withdrawSearchEntry(_ id: Int64, reason: String, by actor: String?) throws(ShortlistError) -> SearchEntry {
+        let reason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !reason.isEmpty else { throw .invalidValue(field: "--reason", value: "", expected: "why the entry is withdrawn") }
+        return try write(by: actor) { change in
+            try change.require([.searcher, .admin], to: "withdraw a search entry")
+            guard let row = try Row.fetchOne(change.db, sql: """
+                SELECT e.candidate_id, e.withdrawn_at, c.number, c.vacancy_id, v.reference FROM search_entry e
+                JOIN candidate c ON c.id = e.candidate_id JOIN vacancy v ON v.id = c.vacancy_id WHERE e.id = ?
+                """, arguments: [id]) else {
+                throw ShortlistError.notAllowed(record: "search entry #\(id)", reason: "there is no such entry",
+                                                remedy: "See the entries with `shortlist check history CANDIDATE`.")
+            }
+            guard (row["withdrawn_at"] as String?) == nil else {
+                throw ShortlistError.notAllowed(record: "search entry #\(id)", reason: "it is already withdrawn", remedy: "Nothing to do.")
+            }
+            let reference = CandidateReference(vacancy: row["reference"], number: row["number"])
+            try change.db.execute(sql: "UPDATE search_entry SET withdrawn_at = ?, withdrawn_by = ?, withdrawn_reason = ? WHERE id = ?",
+                                  arguments: [change.timestamp, change.actor!.id, reason, id])
+            try change.record("search.withdraw", entity: "search_entry", ref: "\(reference)#\(id)", vacancyID: row["vacancy_id"],
+                              candidateID: row["candidate_id"], details: ["reason": reason])
+            return try SearchEntry.fetchAll(change.db, candidateID: row["candidate_id"], reference: reference).first { $0.id == id }!
+        }
+    }
+
+    /// Every entry logged for a candidate, oldest first, with its state in the history.
+    public func searchHistory(_ reference: CandidateReference) throws(ShortlistError) -> [SearchEntry] {
+        try read { db in
+            let candidate = try Candidate.fetch(db, reference)
+            return try SearchEntry.fetchAll(db, candidateID: candidate.id, reference: reference)
+        }
+    }
+
+    /// Records whether all, some or none of a vacancy's candidates are searched. Anything but
+    /// all needs a reason; with some, `excluded` names the candidates not searched.
+    public func decideSearch(_ vacancy: String, _ decision: SearchDecision, reason: String, excluded: [Int],
+                             by actor: String?) throws(ShortlistError) -> Vacancy {
+        let reason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
+        if decision != .all, reason.isEmpty {
+            throw .invalidValue(field: "--reason", value: "", expected: "why not every shortlisted candidate is searched (KCSIE says schools should consider searching all)")
+        }
+        if decision == .some, excluded.isEmpty {
+            throw .invalidValue(field: "--exclude", value: "", expected: "the number of each candidate not searched")
+        }
+        if decision != .some, !excluded.isEmpty {
+            throw .invalidValue(field: "--exclude", value: excluded.map(String.init).joined(separator: ","), expected: "no exclusions unless the decision is some")
+        }
+        return try write(by: actor) { change in
+            try change.require([.admin, .searcher, .recruitingManager], to: "record the search decision")
+            let before = try Vacancy.fetch(change.db, reference: vacancy)
+            for number in excluded {
+                _ = try Candidate.fetch(change.db, CandidateReference(vacancy: before.reference, number: number))
+            }
+            try change.db.execute(sql: "UPDATE vacancy SET search_decision = ?, search_decision_reason = ?, updated_at = ? WHERE id = ?",
+                                  arguments: [decision.rawValue, reason, change.timestamp, before.id])
+            try change.db.execute(sql: """
+                UPDATE candidate SET search_excluded = (number IN (SELECT value FROM json_each(?))) WHERE vacancy_id = ?
+                """, arguments: [Candidate.encodeList(excluded.map(String.init)), before.id])
+            let after = try Vacancy.fetch(change.db, reference: before.reference)
+            var afterFields = after.auditFields
+            afterFields["excluded"] = excluded.sorted().map(String.init).joined(separator: ",")
+            try change.recordUpdate("vacancy.search-decision", entity: "vacancy", ref: after.reference, vacancyID: after.id,
+                                    before: before.auditFields, after: afterFields)
+            return after
+        }
+    }
+}
+
+// MARK: - Rules and resolution
+
+extension Change {
+    var evidenceFolder: EvidenceFolder { EvidenceFolder(databasePath: storePath) }
+
+    /// The rules that would refuse a search of this candidate by the acting searcher on `day`.
+    func ruleFailures(candidate: Candidate, vacancy: Vacancy, on day: Day) throws -> [RuleFailure] {
+        var failures: [RuleFailure] = []
+        let ref = candidate.reference.description
+        if let told = candidate.notifiedOn {
+            if told > day {
+                failures.append(RuleFailure(rule: .notTold, reason: "the candidate was told of online searches on \(told.uk), after this search",
+                                            remedy: "Search on or after the day they were told."))
+            }
+        } else {
+            failures.append(RuleFailure(rule: .notTold, reason: "the candidate has not been told that online searches may be done",
+                                        remedy: "Record it first: `shortlist candidate notify \(ref) --via email`."))
+        }
+        if let actor, vacancy.panel.contains(where: { $0.caseInsensitiveCompare(actor.name) == .orderedSame }) {
+            failures.append(RuleFailure(rule: .searcherOnPanel, reason: "\(actor.name) sits on this vacancy's interview panel",
+                                        remedy: "Ask a searcher who is not on the panel, so the panel sees only what it needs."))
+        }
+        if candidate.outcome == .withdrew {
+            failures.append(RuleFailure(rule: .candidateWithdrawn, reason: "the candidate has withdrawn", remedy: "Searches stop when a candidate withdraws."))
+        }
+        if vacancy.status.isFinal {
+            failures.append(RuleFailure(rule: .vacancyClosed, reason: "the vacancy is \(vacancy.status.rawValue)", remedy: "Searches stop when a vacancy closes."))
+        }
+        return failures
+    }
+
+    /// Refuses a search that the vacancy's search decision rules out.
+    func checkDecision(vacancy: Vacancy, candidate: Candidate) throws {
+        if vacancy.searchDecision == .none || (vacancy.searchDecision == .some && candidate.searchExcluded) {
+            throw ShortlistError.notAllowed(
+                record: candidate.reference.description,
+                reason: "the vacancy's search decision is that this candidate is not searched (\(vacancy.searchDecisionReason))",
+                remedy: "Change the decision first: `shortlist vacancy search-decision \(vacancy.reference) --search all`.")
+        }
+    }
+
+    /// Finds the planned query a searcher names: `STEP.N`, or `STEP` for its only or first outstanding query.
+    func resolve(_ text: String, for candidate: Candidate, in searchProtocol: SearchProtocol) throws -> PlannedQuery {
+        let parts = text.split(separator: ".", maxSplits: 1).map(String.init)
+        let key = parts.first ?? ""
+        guard let entry = candidate.plan(searchProtocol).first(where: { $0.step.key == key }) else {
+            throw ShortlistError.invalidValue(field: "step", value: text, expected: "a step of \(searchProtocol.title): "
+                + searchProtocol.steps.map(\.key).joined(separator: ", "))
+        }
+        let queries = entry.queries
+        guard !queries.isEmpty else {
+            throw ShortlistError.notAllowed(record: candidate.reference.description,
+                                            reason: "step \(key) has no query for this candidate (it needs a field they do not have)",
+                                            remedy: "Add the missing detail with `shortlist candidate update`, or go on to the next step.")
+        }
+        if parts.count == 2 {
+            guard let number = Int(parts[1]), (1...queries.count).contains(number) else {
+                throw ShortlistError.invalidValue(field: "step", value: text,
+                                                  expected: "one of " + queries.map(\.address).joined(separator: ", "))
+            }
+            return queries[number - 1]
+        }
+        if queries.count == 1 { return queries[0] }
+        let done = try currentEntryQueries(candidateID: candidate.id, stepKey: key)
+        guard let next = queries.first(where: { !done.contains($0.query) }) else {
+            throw ShortlistError.notAllowed(record: candidate.reference.description,
+                                            reason: "all \(queries.count) queries of \(key) are logged",
+                                            remedy: "To log one again, name it: " + queries.map(\.address).joined(separator: ", ") + ".")
+        }
+        return next
+    }
+
+    /// The planned queries of a step that have a current entry.
+    func currentEntryQueries(candidateID: Int64, stepKey: String) throws -> Set<String> {
+        Set(try String.fetchAll(db, sql: """
+            SELECT DISTINCT planned_query FROM search_entry
+            WHERE candidate_id = ? AND step_key = ? AND withdrawn_at IS NULL
+            """, arguments: [candidateID, stepKey]))
+    }
+}
+
+extension ShortlistError {
+    /// Rules refused a search; the message lists each with its remedy and the override.
+    static func rulesRefused(record: String, failures: [RuleFailure]) -> ShortlistError {
+        .notAllowed(record: record, reason: "the search cannot be logged: " + failures.map(\.reason).joined(separator: "; "),
+                    remedy: failures.map(\.remedy).joined(separator: " ")
+                        + " To go ahead anyway, add --override REASON: the reason is recorded and appears in audits.")
+    }
+}
+
+// MARK: - Reading entries
+
+extension SearchEntry {
+    /// Every entry of a candidate with its addresses, overrides and evidence, oldest first: four queries.
+    static func fetchAll(_ db: Database, candidateID: Int64, reference: CandidateReference) throws -> [SearchEntry] {
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT e.*, s.name AS searcher, p.name || ' v' || p.version AS protocol_title,
+                   row_number() OVER (PARTITION BY e.step_key, e.planned_query, e.withdrawn_at IS NULL ORDER BY e.id DESC) AS recency
+            FROM search_entry e JOIN staff s ON s.id = e.searcher_id JOIN protocol p ON p.id = e.protocol_id
+            WHERE e.candidate_id = ? ORDER BY e.id
+            """, arguments: [candidateID])
+        let ids = "SELECT id FROM search_entry WHERE candidate_id = ?"
+        var addresses: [Int64: [String]] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT entry_id, address FROM search_address WHERE entry_id IN (\(ids)) ORDER BY entry_id, position",
+                                    arguments: [candidateID]) {
+            addresses[row["entry_id"], default: []].append(row["address"])
+        }
+        var overrides: [Int64: [(SearchRule, String)]] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT entry_id, rule, reason FROM search_override WHERE entry_id IN (\(ids)) ORDER BY entry_id, rule",
+                                    arguments: [candidateID]) {
+            overrides[row["entry_id"], default: []].append((SearchRule(rawValue: row["rule"])!, row["reason"]))
+        }
+        var evidence: [Int64: [(String, String, Int)]] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT entry_id, sha256, original_name, size FROM evidence WHERE entry_id IN (\(ids)) ORDER BY id",
+                                    arguments: [candidateID]) {
+            evidence[row["entry_id"], default: []].append((row["sha256"], row["original_name"], row["size"]))
+        }
+        return rows.map { row in
+            let id: Int64 = row["id"]
+            let withdrawnReason: String? = row["withdrawn_reason"]
+            let state: State = withdrawnReason != nil ? .withdrawn : (row["recency"] as Int) == 1 ? .current : .superseded
+            return SearchEntry(
+                id: id, candidate: reference, protocolTitle: row["protocol_title"], stepKey: row["step_key"],
+                plannedQuery: row["planned_query"], query: row["query"], searchedAt: row["searched_at"], searcher: row["searcher"],
+                outcome: SearchOutcome(rawValue: row["outcome"])!, note: row["note"], late: row["late"],
+                recordedAt: row["recorded_at"], addresses: addresses[id] ?? [],
+                overrides: (overrides[id] ?? []).map { (rule: $0.0, reason: $0.1) },
+                evidence: (evidence[id] ?? []).map { (sha256: $0.0, name: $0.1, size: $0.2) },
+                state: state, withdrawnReason: withdrawnReason)
+        }
+    }
+
+    /// The entry as written into audit details.
+    var auditFields: [String: String] {
+        [
+            "step": stepKey, "planned_query": plannedQuery, "query": query, "searched_at": searchedAt, "outcome": outcome.rawValue,
+            "note": note, "late": late ? "yes" : "no", "addresses": addresses.joined(separator: " "),
+            "overrides": overrides.map { "\($0.rule.rawValue): \($0.reason)" }.joined(separator: "; "),
+            "evidence": evidence.map(\.sha256).joined(separator: " "), "public_only_confirmed": "yes",
+        ]
+    }
+}

@@ -1,0 +1,188 @@
+import Foundation
+import GRDB
+
+/// The current entry for one planned query, as status and plans show it.
+public struct CurrentEntry: Equatable, Sendable {
+    public var id: Int64
+    public var outcome: SearchOutcome
+    public var searchedAt: String
+    public var searcher: String
+    public var query: String
+    public var late: Bool
+}
+
+/// One step of a candidate's plan, with the current entry of each of its queries.
+public struct StepProgress: Equatable, Sendable {
+    public var step: SearchStep
+    public var queries: [PlannedQuery]
+    /// The current entry of each query, in the same order (nil: not done yet).
+    public var entries: [CurrentEntry?]
+
+    /// How many of the step's queries have a current entry.
+    public var done: Int { entries.count { $0 != nil } }
+    /// The step needs a field the candidate lacks, so it has no query.
+    public var notApplicable: Bool { queries.isEmpty }
+    /// Every query has a current entry.
+    public var isDone: Bool { done == queries.count }
+    public var couldNotComplete: Bool { entries.contains { $0?.outcome == .couldNotComplete } }
+
+    /// The mark in the status matrix: `0` no results, `N` nothing relevant, `F` findings,
+    /// `X` could not complete, `.` not done, `k/n` partly done, `-` not applicable.
+    public var mark: String {
+        if notApplicable { return "-" }
+        if done == 0 { return "." }
+        if !isDone { return "\(done)/\(queries.count)" }
+        let outcomes = Set(entries.compactMap { $0?.outcome })
+        if outcomes.contains(.couldNotComplete) { return "X" }
+        if outcomes.contains(.findings) { return "F" }
+        if outcomes.contains(.nothingRelevant) { return "N" }
+        return "0"
+    }
+}
+
+/// Where one candidate's searches stand.
+public struct CandidateProgress: Equatable, Sendable {
+    public var candidate: Candidate
+    public var protocolTitle: String
+    public var steps: [StepProgress]
+    /// Entries logged with a rule overridden.
+    public var overrides: Int
+    /// The earliest search logged (current or not), for "told before the first search".
+    public var firstSearchedAt: String?
+    /// Not searched, under the vacancy's search decision.
+    public var excludedByDecision: Bool
+
+    public var plannedQueries: Int { steps.reduce(0) { $0 + $1.queries.count } }
+    public var doneQueries: Int { steps.reduce(0) { $0 + $1.done } }
+
+    /// Told, and told no later than the first search.
+    public var toldBeforeSearching: Bool {
+        guard let told = candidate.notifiedOn else { return false }
+        guard let first = firstSearchedAt.flatMap(Timestamp.parse(iso:)) else { return true }
+        return told <= Day(first)
+    }
+
+    /// What stands between the candidate and a complete search record; empty when complete.
+    /// Overrides are reported by `notes`: they are recorded decisions, not gaps.
+    public var outstanding: [String] {
+        if excludedByDecision || candidate.outcome == .withdrew { return [] }
+        var items: [String] = []
+        if candidate.notifiedOn == nil {
+            items.append("not told of searches")
+        } else if !toldBeforeSearching {
+            items.append("told after searching began")
+        }
+        let missing = plannedQueries - doneQueries
+        if missing > 0 { items.append("\(missing) quer\(missing == 1 ? "y" : "ies") to do") }
+        let failed = steps.filter(\.couldNotComplete)
+        if !failed.isEmpty { items.append("could not complete: " + failed.map(\.step.key).joined(separator: ", ")) }
+        return items
+    }
+
+    /// Things to know that do not make the record incomplete.
+    public var notes: [String] {
+        var items: [String] = []
+        if excludedByDecision { items.append("not searched by decision") }
+        if candidate.outcome == .withdrew { items.append("withdrew") }
+        if overrides > 0 { items.append("\(overrides) override\(overrides == 1 ? "" : "s")") }
+        let late = steps.flatMap(\.entries).count { $0?.late == true }
+        if late > 0 { items.append("\(late) late") }
+        return items
+    }
+
+    public var isComplete: Bool { outstanding.isEmpty }
+}
+
+/// Where one vacancy's searches stand.
+public struct VacancyProgress: Equatable, Sendable {
+    public var vacancy: Vacancy
+    public var searchProtocol: SearchProtocol
+    public var candidates: [CandidateProgress]
+
+    /// Days from `today` to the interview (negative once it has passed).
+    public func daysToInterview(from today: Day) -> Int? {
+        vacancy.interviewDate.map { today.days(until: $0) }
+    }
+}
+
+// MARK: - Loading
+
+extension VacancyProgress {
+    /// Loads the progress of the given vacancies with five queries, however many candidates they have.
+    static func load(_ db: Database, vacancyIDs: [Int64]) throws -> [VacancyProgress] {
+        let ids = Candidate.encodeList(vacancyIDs.map(String.init))
+        let vacancies = try Row.fetchAll(db, sql: Vacancy.selectSQL + " WHERE v.id IN (SELECT value FROM json_each(?)) ORDER BY v.id DESC",
+                                         arguments: [ids]).map(Vacancy.init(row:))
+        let candidates = try Row.fetchAll(db, sql: Candidate.selectSQL + """
+             WHERE c.vacancy_id IN (SELECT value FROM json_each(?)) ORDER BY c.vacancy_id, c.number
+            """, arguments: [ids]).map(Candidate.init(row:))
+        let protocols = try SearchProtocol.fetchAll(db, ids: Array(Set(vacancies.map(\.protocolID))))
+        var current: [Int64: [String: CurrentEntry]] = [:]
+        for row in try Row.fetchAll(db, sql: """
+            SELECT e.candidate_id, e.step_key, e.planned_query, e.id, e.outcome, e.searched_at, e.query, e.late, s.name AS searcher
+            FROM (SELECT *, row_number() OVER (PARTITION BY candidate_id, step_key, planned_query ORDER BY id DESC) AS recency
+                  FROM search_entry
+                  WHERE withdrawn_at IS NULL
+                    AND candidate_id IN (SELECT id FROM candidate WHERE vacancy_id IN (SELECT value FROM json_each(?)))) e
+            JOIN staff s ON s.id = e.searcher_id
+            WHERE e.recency = 1
+            """, arguments: [ids]) {
+            let key = (row["step_key"] as String) + "\u{1F}" + (row["planned_query"] as String)
+            current[row["candidate_id"], default: [:]][key] = CurrentEntry(
+                id: row["id"], outcome: SearchOutcome(rawValue: row["outcome"])!, searchedAt: row["searched_at"],
+                searcher: row["searcher"], query: row["query"], late: row["late"])
+        }
+        var overrides: [Int64: Int] = [:]
+        var firstSearch: [Int64: String] = [:]
+        for row in try Row.fetchAll(db, sql: """
+            SELECT e.candidate_id, min(e.searched_at) AS first, count(DISTINCT o.entry_id) AS overrides
+            FROM search_entry e LEFT JOIN search_override o ON o.entry_id = e.id
+            WHERE e.candidate_id IN (SELECT id FROM candidate WHERE vacancy_id IN (SELECT value FROM json_each(?)))
+            GROUP BY e.candidate_id
+            """, arguments: [ids]) {
+            overrides[row["candidate_id"]] = row["overrides"]
+            firstSearch[row["candidate_id"]] = row["first"]
+        }
+        let byVacancy = Dictionary(grouping: candidates, by: \.vacancyID)
+        return vacancies.map { vacancy in
+            let searchProtocol = protocols.first { $0.id == vacancy.protocolID }!
+            let progress = (byVacancy[vacancy.id] ?? []).map { candidate in
+                let entries = current[candidate.id] ?? [:]
+                let steps = candidate.plan(searchProtocol).map { step, queries in
+                    StepProgress(step: step, queries: queries,
+                                 entries: queries.map { entries[$0.stepKey + "\u{1F}" + $0.query] })
+                }
+                return CandidateProgress(
+                    candidate: candidate, protocolTitle: searchProtocol.title, steps: steps, overrides: overrides[candidate.id] ?? 0,
+                    firstSearchedAt: firstSearch[candidate.id],
+                    excludedByDecision: vacancy.searchDecision == .none || (vacancy.searchDecision == .some && candidate.searchExcluded))
+            }
+            return VacancyProgress(vacancy: vacancy, searchProtocol: searchProtocol, candidates: progress)
+        }
+    }
+}
+
+extension Store {
+    /// The search progress of one vacancy, or of every vacancy still recruiting
+    /// (open, shortlisted or interviewing) when `vacancy` is nil.
+    public func searchProgress(vacancy: String? = nil) throws(ShortlistError) -> [VacancyProgress] {
+        try read { db in
+            let ids: [Int64]
+            if let vacancy {
+                ids = [try Vacancy.fetch(db, reference: vacancy).id]
+            } else {
+                ids = try Int64.fetchAll(db, sql: "SELECT id FROM vacancy WHERE status IN ('open', 'shortlisted', 'interviewing')")
+            }
+            return try VacancyProgress.load(db, vacancyIDs: ids)
+        }
+    }
+
+    /// The search progress of one candidate (their plan, with what is done).
+    public func searchProgress(candidate reference: CandidateReference) throws(ShortlistError) -> (vacancy: Vacancy, progress: CandidateProgress) {
+        let vacancies = try searchProgress(vacancy: reference.vacancy)
+        guard let found = vacancies.first?.candidates.first(where: { $0.candidate.reference.number == reference.number }) else {
+            throw .unknownCandidate(reference: reference.description)
+        }
+        return (vacancies[0].vacancy, found)
+    }
+}

@@ -1,0 +1,352 @@
+import Foundation
+import GRDB
+
+/// What a step searches with.
+public enum StepKind: String, CaseIterable, Codable, Sendable {
+    case searchEngine = "search-engine", news, platform
+}
+
+/// One search in a protocol: a label, a kind, query templates over the candidate's fields,
+/// and the address to open with the query filled in.
+public struct SearchStep: Equatable, Sendable {
+    /// A short stable key, such as `web-name`.
+    public var key: String
+    public var label: String
+    public var kind: StepKind
+    /// Query templates over `{name}`, `{town}`, `{employer}` and `{other_name}`.
+    public var queries: [String]
+    /// The address to open; `{query}` is replaced by the URL-encoded query.
+    public var link: String
+
+    public init(key: String, label: String, kind: StepKind, queries: [String], link: String) {
+        self.key = key
+        self.label = label
+        self.kind = kind
+        self.queries = queries
+        self.link = link
+    }
+}
+
+/// The list of search steps used for a vacancy, in one version.
+public struct SearchProtocol: Equatable, Sendable {
+    public var id: Int64
+    public var name: String
+    public var version: Int
+    public var description: String
+    public var steps: [SearchStep]
+    public var createdAt: String
+
+    /// `KCSIE standard online search v1`.
+    public var title: String { "\(name) v\(version)" }
+}
+
+// MARK: - The protocol file
+
+/// The human-editable protocol file:
+///
+/// ```
+/// name: KCSIE standard online search
+/// description: The same public searches for every shortlisted candidate.
+///
+/// [web-name]
+/// label: Search engine: full name
+/// kind: search-engine
+/// query: "{name}"
+/// link: https://www.google.com/search?q={query}
+/// ```
+///
+/// Lines starting with `#` are comments. A step may have several `query:` lines.
+public enum ProtocolFile {
+    /// The placeholders a query template may use.
+    public static let placeholders = ["{name}", "{town}", "{employer}", "{other_name}"]
+
+    /// Parses a protocol file; every problem names its line and field.
+    public static func parse(_ text: String, file: String) throws(ShortlistError) -> (name: String, description: String, steps: [SearchStep]) {
+        var name: String?, description = ""
+        var steps: [SearchStep] = []
+        var current: (line: Int, key: String, fields: [String: String], queries: [String])?
+        var problems: [ImportProblem] = []
+
+        func finish() {
+            guard let step = current else { return }
+            for field in ["label", "kind", "link"] where step.fields[field] == nil {
+                problems.append(ImportProblem(line: step.line, reason: "step [\(step.key)] has no '\(field):' line"))
+            }
+            if step.queries.isEmpty {
+                problems.append(ImportProblem(line: step.line, reason: "step [\(step.key)] has no 'query:' line"))
+            }
+            guard let label = step.fields["label"], let kindText = step.fields["kind"], let link = step.fields["link"],
+                  let kind = StepKind(rawValue: kindText), !step.queries.isEmpty else { return }
+            steps.append(SearchStep(key: step.key, label: label, kind: kind, queries: step.queries, link: link))
+        }
+
+        for (index, rawLine) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
+            let number = index + 1
+            let line = rawLine.trimmingCharacters(in: .whitespaces)
+            if line.isEmpty || line.hasPrefix("#") { continue }
+            if line.hasPrefix("[") {
+                finish()
+                guard line.hasSuffix("]") else {
+                    problems.append(ImportProblem(line: number, reason: "a step heading must look like [step-key]"))
+                    current = nil
+                    continue
+                }
+                let key = String(line.dropFirst().dropLast()).trimmingCharacters(in: .whitespaces)
+                if !isValidKey(key) {
+                    problems.append(ImportProblem(line: number, reason: "step key '\(key)': use 1 to 40 lower-case letters, digits and '-'"))
+                } else if steps.contains(where: { $0.key == key }) || current?.key == key {
+                    problems.append(ImportProblem(line: number, reason: "step key '\(key)' is used twice"))
+                }
+                current = (number, key, [:], [])
+                continue
+            }
+            guard let colon = line.firstIndex(of: ":") else {
+                problems.append(ImportProblem(line: number, reason: "expected 'field: value' or a [step-key] heading"))
+                continue
+            }
+            let field = line[..<colon].trimmingCharacters(in: .whitespaces).lowercased()
+            let value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+            if value.isEmpty {
+                problems.append(ImportProblem(line: number, reason: "field '\(field)' is empty"))
+                continue
+            }
+            guard current != nil else {
+                switch field {
+                case "name": name = value
+                case "description": description = value
+                default: problems.append(ImportProblem(line: number, reason: "field '\(field)' is not known before the first step; use name or description"))
+                }
+                continue
+            }
+            switch field {
+            case "label", "link":
+                if field == "link", let problem = linkProblem(value) {
+                    problems.append(ImportProblem(line: number, reason: "field 'link': \(problem)"))
+                }
+                current!.fields[field] = value
+            case "kind":
+                if StepKind(rawValue: value) == nil {
+                    problems.append(ImportProblem(line: number, reason: "field 'kind': '\(value)' is not one of "
+                        + StepKind.allCases.map(\.rawValue).joined(separator: ", ")))
+                }
+                current!.fields[field] = value
+            case "query":
+                if let problem = queryProblem(value) {
+                    problems.append(ImportProblem(line: number, reason: "field 'query': \(problem)"))
+                }
+                current!.queries.append(value)
+            default:
+                problems.append(ImportProblem(line: number, reason: "field '\(field)' is not known in a step; use label, kind, query or link"))
+            }
+        }
+        finish()
+        if name == nil { problems.insert(ImportProblem(line: 1, reason: "the file has no 'name:' line"), at: 0) }
+        if steps.isEmpty && problems.isEmpty { problems.append(ImportProblem(line: 1, reason: "the file has no steps")) }
+        guard problems.isEmpty, let name else {
+            throw .importRejected(file: file, problems: problems.sorted { $0.line < $1.line })
+        }
+        return (name, description, steps)
+    }
+
+    /// The file text of a protocol, which `parse` reads back to the same protocol.
+    public static func export(_ protocol: SearchProtocol) -> String {
+        var text = "# shortlist search protocol: \(`protocol`.title)\n"
+        text += "# Placeholders in queries: \(placeholders.joined(separator: " ")); {query} in links.\n"
+        text += "name: \(`protocol`.name)\n"
+        if !`protocol`.description.isEmpty { text += "description: \(`protocol`.description)\n" }
+        for step in `protocol`.steps {
+            text += "\n[\(step.key)]\nlabel: \(step.label)\nkind: \(step.kind.rawValue)\n"
+            for query in step.queries { text += "query: \(query)\n" }
+            text += "link: \(step.link)\n"
+        }
+        return text
+    }
+
+    static func isValidKey(_ key: String) -> Bool {
+        (1...40).contains(key.count) && key.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
+    }
+
+    private static func linkProblem(_ link: String) -> String? {
+        guard link.hasPrefix("https://") else { return "the address must start with https://" }
+        guard link.contains("{query}") else { return "the address must contain {query}" }
+        return nil
+    }
+
+    private static func queryProblem(_ query: String) -> String? {
+        var rest = query
+        while let open = rest.firstIndex(of: "{") {
+            guard let close = rest[open...].firstIndex(of: "}") else { return "a '{' is not closed" }
+            let placeholder = String(rest[open...close])
+            guard placeholders.contains(placeholder) else {
+                return "\(placeholder) is not a placeholder; use \(placeholders.joined(separator: ", "))"
+            }
+            rest = String(rest[rest.index(after: close)...])
+        }
+        return query.contains("{name}") || query.contains("{other_name}") ? nil : "a query must contain {name} or {other_name}"
+    }
+}
+
+// MARK: - Expansion
+
+/// One query the plan asks for: a step's query expanded for one candidate.
+public struct PlannedQuery: Equatable, Sendable {
+    /// The step it belongs to.
+    public var stepKey: String
+    /// Its position among the step's queries, from 1.
+    public var number: Int
+    /// The exact query text.
+    public var query: String
+    /// The address to open, with the query URL-encoded.
+    public var link: String
+
+    /// How a searcher names it on the command line: `web-name-employer.2`.
+    public var address: String { "\(stepKey).\(number)" }
+}
+
+extension SearchStep {
+    /// The queries of this step for a candidate, in order: for each employer or other name
+    /// (when a template uses one), each template in turn. A template that needs a field the
+    /// candidate does not have gives no query; duplicates are dropped.
+    public func expand(name: String, town: String, employers: [String], otherNames: [String]) -> [PlannedQuery] {
+        let usesEmployer = queries.contains { $0.contains("{employer}") }
+        let usesOtherName = queries.contains { $0.contains("{other_name}") }
+        let outer: [(employer: String, otherName: String)] =
+            usesEmployer && usesOtherName ? employers.flatMap { e in otherNames.map { (e, $0) } }
+            : usesEmployer ? employers.map { ($0, "") }
+            : usesOtherName ? otherNames.map { ("", $0) }
+            : [("", "")]
+        var texts: [String] = []
+        for (employer, otherName) in outer {
+            for template in queries {
+                if template.contains("{town}") && town.isEmpty { continue }
+                let text = template.replacingOccurrences(of: "{name}", with: name)
+                    .replacingOccurrences(of: "{town}", with: town)
+                    .replacingOccurrences(of: "{employer}", with: employer)
+                    .replacingOccurrences(of: "{other_name}", with: otherName)
+                if !texts.contains(text) { texts.append(text) }
+            }
+        }
+        return texts.enumerated().map { index, text in
+            PlannedQuery(stepKey: key, number: index + 1, query: text,
+                         link: link.replacingOccurrences(of: "{query}", with: SearchStep.urlEncode(text)))
+        }
+    }
+
+    /// Percent-encodes everything but RFC 3986's unreserved characters, as UTF-8.
+    static func urlEncode(_ text: String) -> String {
+        var out = ""
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
+                 UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"):
+                out.unicodeScalars.append(UnicodeScalar(byte))
+            default:
+                out += String(format: "%%%02X", byte)
+            }
+        }
+        return out
+    }
+}
+
+extension Candidate {
+    /// Every query of a protocol for this candidate, step by step.
+    public func plan(_ protocol: SearchProtocol) -> [(step: SearchStep, queries: [PlannedQuery])] {
+        `protocol`.steps.map { ($0, $0.expand(name: fullName, town: town, employers: employers, otherNames: otherNames)) }
+    }
+}
+
+// MARK: - Store operations
+
+extension SearchProtocol {
+    static func fetchAll(_ db: Database, ids: [Int64]? = nil) throws -> [SearchProtocol] {
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT p.id, p.name, p.version, p.description, p.created_at, s.key, s.label, s.kind, s.queries, s.link
+            FROM protocol p JOIN protocol_step s ON s.protocol_id = p.id
+            ORDER BY p.name, p.version, s.position
+            """)
+        var protocols: [SearchProtocol] = []
+        for row in rows {
+            let id: Int64 = row["id"]
+            if let ids, !ids.contains(id) { continue }
+            if protocols.last?.id != id {
+                protocols.append(SearchProtocol(id: id, name: row["name"], version: row["version"],
+                                                description: row["description"], steps: [], createdAt: row["created_at"]))
+            }
+            protocols[protocols.count - 1].steps.append(SearchStep(
+                key: row["key"], label: row["label"], kind: StepKind(rawValue: row["kind"])!,
+                queries: Candidate.decodeList(row["queries"]), link: row["link"]))
+        }
+        return protocols
+    }
+
+    static func fetch(_ db: Database, id: Int64) throws -> SearchProtocol {
+        guard let found = try fetchAll(db, ids: [id]).first else {
+            throw ShortlistError.unknownProtocol(name: "#\(id)")
+        }
+        return found
+    }
+
+    /// Finds `NAME` (its newest version) or `NAME@VERSION`.
+    static func fetch(_ db: Database, named text: String) throws -> SearchProtocol {
+        var name = text.trimmingCharacters(in: .whitespaces)
+        var version: Int?
+        if let at = name.lastIndex(of: "@"), let number = Int(name[name.index(after: at)...].drop { $0 == "v" }) {
+            version = number
+            name = String(name[..<at])
+        }
+        guard let id = try Int64.fetchOne(db, sql: """
+            SELECT id FROM protocol WHERE name = ? COLLATE NOCASE AND (? IS NULL OR version = ?)
+            ORDER BY version DESC LIMIT 1
+            """, arguments: [name, version, version]) else {
+            throw ShortlistError.unknownProtocol(name: text)
+        }
+        return try fetch(db, id: id)
+    }
+}
+
+extension Store {
+    /// Imports a protocol file. A new name starts at version 1; a known name gets a new
+    /// version, unless the steps are unchanged, when nothing is written.
+    public func importProtocol(file path: String, by actor: String?) throws(ShortlistError) -> (protocol: SearchProtocol, created: Bool) {
+        let text: String
+        do {
+            text = try String(contentsOfFile: path, encoding: .utf8)
+        } catch {
+            throw .file(path: path, reason: "the file cannot be read as UTF-8 text; check the path")
+        }
+        let parsed = try ProtocolFile.parse(text, file: path)
+        return try write(by: actor) { change in
+            try change.require([.admin, .searcher], to: "import a protocol")
+            let db = change.db
+            let latest = try? SearchProtocol.fetch(db, named: parsed.name)
+            if let latest, latest.steps == parsed.steps, latest.description == parsed.description {
+                return (latest, false)
+            }
+            let name = latest?.name ?? parsed.name
+            let version = (latest?.version ?? 0) + 1
+            try db.execute(sql: "INSERT INTO protocol (name, version, description, created_at) VALUES (?, ?, ?, ?)",
+                           arguments: [name, version, parsed.description, change.timestamp])
+            let id = db.lastInsertedRowID
+            for (index, step) in parsed.steps.enumerated() {
+                try db.execute(sql: """
+                    INSERT INTO protocol_step (protocol_id, position, key, label, kind, queries, link) VALUES (?, ?, ?, ?, ?, ?, ?)
+                    """, arguments: [id, index + 1, step.key, step.label, step.kind.rawValue,
+                                     Candidate.encodeList(step.queries), step.link])
+            }
+            let created = try SearchProtocol.fetch(db, id: id)
+            try change.record("protocol.import", entity: "protocol", ref: created.title,
+                              details: ["file": ProtocolFile.export(created)])
+            return (created, true)
+        }
+    }
+
+    /// Every protocol version, by name and version.
+    public func protocols() throws(ShortlistError) -> [SearchProtocol] {
+        try read { db in try SearchProtocol.fetchAll(db) }
+    }
+
+    /// One protocol: `NAME` for its newest version or `NAME@VERSION`.
+    public func searchProtocol(_ name: String) throws(ShortlistError) -> SearchProtocol {
+        try read { db in try SearchProtocol.fetch(db, named: name) }
+    }
+}
