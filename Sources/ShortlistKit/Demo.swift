@@ -18,7 +18,19 @@ public enum Demo {
             }
             for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
         }
-        let store = try Store.create(at: path, admin: searcher, roles: [.searcher], clock: clock)
+        do {
+            return try populate(Store.create(at: path, admin: searcher, roles: [.searcher], clock: clock))
+        } catch {
+            // A demonstration half made is no demonstration: leave nothing behind.
+            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+            try? FileManager.default.removeItem(atPath: EvidenceFolder(databasePath: path).path)
+            throw error
+        }
+    }
+
+    private static func populate(_ store: Store) throws(ShortlistError) -> [String] {
+        let clock = store.clock
+        let path = store.path
         try store.setSetting("demo", to: "yes", by: searcher)
         let today = Day(clock())
         try store.addStaff(name: "Priya Shah", roles: [.recruitingManager, .panel], by: searcher)
@@ -56,38 +68,112 @@ public enum Demo {
             try store.addCandidate(to: vacancy.reference, draft, by: searcher)
         }
         try logDemoSearches(store, vacancy: vacancy.reference, today: today)
+        let interviewed = try addInterviewedVacancy(store, today: today)
         lines.append("Staff: \(searcher) (admin, searcher), Priya Shah (recruiting manager, panel), Tom Ellis (panel), Grace Okafor (governor).")
         lines.append("Vacancy \(vacancy.reference): \(vacancy.postTitle), interviews on \(post.interviewDate!.uk), \(people.count) candidates shortlisted.")
         let progress = try store.searchProgress(vacancy: vacancy.reference)[0].candidates
         lines.append("Searches logged: " + progress.map { "\($0.candidate.reference) \($0.doneQueries)/\($0.plannedQueries)" }
             .joined(separator: ", ") + " (\(progress.last!.candidate.reference) has not been told of searches yet).")
+        lines.append("Findings: raised, no further action, about a protected characteristic (never shown to the panel), awaiting decision.")
+        lines.append("Vacancy \(interviewed): interviews held 3 days ago; one finding answered, one awaiting the candidate's response.")
         return lines
     }
 }
 
 extension Demo {
     /// Logs searches: the first candidate complete, the second half done, the third with one that
-    /// could not be completed; the fourth, not yet told, none.
+    /// could not be completed; the fourth, not yet told, none. Then records findings in each state.
     private static func logDemoSearches(_ store: Store, vacancy: String, today: Day) throws(ShortlistError) {
-        let searchedAt = try Timestamp.parse(today.adding(days: -2).iso + " 10:00", field: "demo")
-        for number in 1...3 {
-            let reference = CandidateReference(vacancy: vacancy, number: number)
-            let plan = try store.searchProgress(candidate: reference).progress.steps.flatMap(\.queries)
-            let share = number == 1 ? plan.count : number == 2 ? plan.count / 2 : plan.count - 2
-            for (index, query) in plan.prefix(share).enumerated() {
-                var outcome: SearchOutcome = index % 3 == 0 ? .nothingRelevant : .noResults
-                var note = ""
-                if number == 3 && index == share - 1 {
-                    outcome = .couldNotComplete
-                    note = "The search engine asked for a sign-in; search again from another browser."
-                }
-                var request = SearchLogRequest(candidate: reference, query: query.address, outcome: outcome, confirmedPublicOnly: true)
-                request.searchedAt = searchedAt.addingTimeInterval(Double(index * 90 + number * 3600))
-                request.note = note
-                if outcome == .nothingRelevant { request.addresses = ["https://www.example.org/search-result-\(number)-\(index)"] }
-                _ = try store.logSearch(request, by: searcher)
+        let at = try Timestamp.parse(today.adding(days: -2).iso + " 10:00", field: "demo")
+        let first = try logQueries(store, CandidateReference(vacancy: vacancy, number: 1), at: at) { $0 == "facebook.1" ? .findings : nil }
+        try logQueries(store, CandidateReference(vacancy: vacancy, number: 2), at: at, share: 0.5)
+        try logQueries(store, CandidateReference(vacancy: vacancy, number: 3), at: at, share: 0.84) { $0 == "tiktok.1" ? .couldNotComplete : nil }
+        let candidate = CandidateReference(vacancy: vacancy, number: 1)
+        var draft = FindingDraft(entries: [first["facebook.1"]!], summary: "A public post from March 2024 calls a previous employer's pupils \"feral\".",
+                                 identity: .confirmed)
+        draft.sources = ["https://www.facebook.com/example-public-post"]
+        draft.contentDate = today.adding(months: -32)
+        draft.category = "disparaging"
+        draft.identityBasis = "Profile photo and employer match the application."
+        draft.relevance = "How a member of staff speaks about pupils in public bears on their conduct with children."
+        let raised = try store.addFinding(to: candidate, draft, by: searcher)
+        try store.decideFinding(raised.reference, .raise, reason: "", question: "Can you tell us about how you describe pupils when you talk about your work online?",
+                                identityQuestion: "", by: "Priya Shah")
+        draft.summary = "A post from 2015, when the candidate was 16, about a school prank."
+        draft.contentDate = today.adding(months: -130)
+        draft.category = "other"
+        draft.relevance = "Conduct at school, checked for any risk to children."
+        let teenage = try store.addFinding(to: candidate, draft, by: searcher)
+        try store.decideFinding(teenage.reference, .noFurtherAction, reason: "Made as a teenager over ten years ago; no bearing on the post.",
+                                question: "", identityQuestion: "", by: "Priya Shah")
+        var protected = FindingDraft(entries: [first["facebook.1"]!], summary: "Public posts about the candidate's faith community.", identity: .confirmed)
+        protected.identityBasis = "Same profile as the first finding."
+        protected.protectedCharacteristic = true
+        try store.addFinding(to: candidate, protected, by: searcher)
+        let third = try store.searchHistory(CandidateReference(vacancy: vacancy, number: 3)).first { $0.stepKey == "x" }!
+        var unverified = FindingDraft(entries: [third.id], summary: "An account with the same name shares videos of fights.", identity: .unverified)
+        unverified.category = "violence"
+        unverified.relevance = "Sharing violent content would bear on suitability to work with children, if it is theirs."
+        try store.addFinding(to: CandidateReference(vacancy: vacancy, number: 3), unverified, by: searcher)
+    }
+
+    /// A second vacancy whose interviews took place three days ago: one raised finding answered,
+    /// one still awaiting the candidate's response.
+    private static func addInterviewedVacancy(_ store: Store, today: Day) throws(ShortlistError) -> String {
+        var post = VacancyDraft(reference: "MS-2026-02", postTitle: "Midday Supervisor")
+        post.site = "Riverside Primary School"
+        post.shortlistingDate = today.adding(days: -20)
+        post.interviewDate = today.adding(days: -3)
+        post.panel = ["Priya Shah", "Tom Ellis"]
+        try store.addVacancy(post, by: searcher)
+        for status in [VacancyStatus.shortlisted, .interviewing] {
+            var changes = VacancyChanges()
+            changes.status = status
+            try store.updateVacancy(post.reference, changes, by: searcher)
+        }
+        let at = try Timestamp.parse(today.adding(days: -10).iso + " 09:00", field: "demo")
+        for (name, town, employer) in [("Amara Okoye", "Chester", "Chester Zoo"), ("Dafydd Rhys-Jones", "Wrexham", "Wrexham Council")] {
+            var draft = CandidateDraft(fullName: name)
+            draft.town = town
+            draft.currentEmployer = employer
+            draft.shortlistedOn = post.shortlistingDate
+            draft.notifiedOn = post.shortlistingDate
+            draft.notifiedVia = .applicationPack
+            let candidate = try store.addCandidate(to: post.reference, draft, by: searcher)
+            let entries = try logQueries(store, candidate.reference, at: at) { $0 == "news.1" ? .findings : nil }
+            var finding = FindingDraft(entries: [entries["news.1"]!], summary: "A local news report names the candidate in a dispute with a neighbour.",
+                                       identity: .probable)
+            finding.category = "bullying-harassment"
+            finding.contentDate = today.adding(months: -14)
+            finding.relevance = "Conduct towards others, explored so the candidate can explain."
+            let added = try store.addFinding(to: candidate.reference, finding, by: searcher)
+            try store.decideFinding(added.reference, .raise, reason: "",
+                                    question: "Is there anything about a dispute reported in the local news that you would like to tell us about?",
+                                    identityQuestion: "", by: "Priya Shah")
+            if candidate.reference.number == 1 {
+                try store.respondToFinding(added.reference, response: "A boundary dispute, settled by mediation; no police involvement.",
+                                           conclusion: .satisfied, detail: "", by: "Tom Ellis")
             }
         }
+        return post.reference
+    }
+
+    /// Logs a share of a candidate's planned queries (in plan order), with the outcome `special`
+    /// gives for a query (else nothing relevant or no results), and returns the entry of each query.
+    @discardableResult
+    private static func logQueries(_ store: Store, _ reference: CandidateReference, at: Date, share: Double = 1,
+                                   special: (String) -> SearchOutcome? = { _ in nil }) throws(ShortlistError) -> [String: Int64] {
+        let plan = try store.searchProgress(candidate: reference).progress.steps.flatMap(\.queries)
+        var entries: [String: Int64] = [:]
+        for (index, query) in plan.prefix(Int((Double(plan.count) * share).rounded())).enumerated() {
+            let outcome = special(query.address) ?? (index % 3 == 0 ? .nothingRelevant : .noResults)
+            var request = SearchLogRequest(candidate: reference, query: query.address, outcome: outcome, confirmedPublicOnly: true)
+            request.searchedAt = at.addingTimeInterval(Double(index * 90 + reference.number * 3600))
+            if outcome == .couldNotComplete { request.note = "The site asked for a sign-in, so the search stopped there; search again." }
+            if outcome != .noResults { request.addresses = ["https://www.example.org/result-\(reference.number)-\(index + 1)"] }
+            entries[query.address] = try store.logSearch(request, by: searcher).entry.id
+        }
+        return entries
     }
 }
 

@@ -119,6 +119,15 @@ public struct Listing: Equatable, Sendable {
         }
     }
 
+    /// Writes every row as a record, with a blank line between records.
+    public func writeRecords(to out: some TextOutputStream) {
+        var out = out
+        for (index, row) in rows.enumerated() {
+            if index > 0 { out.write("\n") }
+            Listing(columns: columns, rows: [row]).writeRecord(.table, to: &out)
+        }
+    }
+
     private func jsonObject(_ row: [Field]) -> String {
         "{" + zip(columns, row).map { Listing.jsonString($0.key) + ":" + $1.json }.joined(separator: ",") + "}"
     }

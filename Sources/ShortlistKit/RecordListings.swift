@@ -81,4 +81,47 @@ extension Listing {
                                           .text(folder.check($0.sha256).rawValue), .text($0.sha256), .number($0.size)] }
                 })
     }
+
+    /// Findings at their current version, with their status.
+    public static func findings(_ findings: [(finding: Finding, interviewDate: Day?)], today: Day) -> Listing {
+        Listing(columns: [
+            Column("reference", "Finding"), Column("status", "Status"), Column("category", "Category"),
+            Column("identity", "Identity"), Column("content_date", "Content date"), Column("summary", "Summary"),
+            Column("question", "Question"), Column("version", "Version"),
+        ], rows: findings.map { item in
+            let f = item.finding.current
+            return [.text(item.finding.reference.description), .text(item.finding.status(interviewDate: item.interviewDate, today: today).rawValue),
+                    .optional(f.protectedCharacteristic ? "protected characteristic" : f.category), .text(f.identity.rawValue),
+                    .date(f.contentDate), .text(f.summary), .optional(f.question), .number(f.version)]
+        })
+    }
+
+    /// Versions of one finding, oldest first (only the last with `current`).
+    public static func findingVersions(_ finding: Finding, today: Day) -> Listing {
+        Listing(columns: [
+            Column("reference", "Finding"), Column("version", "Version"), Column("action", "Action"),
+            Column("recorded_at", "Recorded"), Column("recorded_by", "By"), Column("entries", "From entries"),
+            Column("summary", "Summary"), Column("sources", "Sources"), Column("content_date", "Content date"),
+            Column("content_age", "Age"), Column("protected_characteristic", "Protected characteristic"),
+            Column("category", "Category"), Column("identity", "Identity"), Column("identity_basis", "Identity basis"),
+            Column("relevance", "Relevance"), Column("decision", "Decision"), Column("decision_reason", "Decision reason"),
+            Column("identity_question", "Identity question"), Column("question", "Question"), Column("decided_by", "Decided by"),
+            Column("decided_at", "Decided"), Column("response", "Response"), Column("response_by", "Response recorded by"),
+            Column("response_at", "Response recorded"), Column("conclusion", "Conclusion"), Column("conclusion_detail", "Conclusion detail"),
+        ], rows: finding.versions.map { v in
+            [.text(finding.reference.description), .number(v.version), .text(v.action), .instant(v.recordedAt), .text(v.recordedBy),
+             .list(finding.entries.map(String.init)), .text(v.summary), .list(v.sources), .date(v.contentDate),
+             .optional(v.contentDate?.age(at: today)), .flag(v.protectedCharacteristic), .optional(v.category),
+             .text(v.identity.rawValue), .optional(v.identityBasis), .optional(v.relevance), .optional(v.decision?.rawValue),
+             .optional(v.decisionReason), .optional(v.identityQuestion), .optional(v.question), .optional(v.decidedBy),
+             v.decidedAt.map { .instant($0) } ?? .none, .optional(v.response), .optional(v.responseBy),
+             v.responseAt.map { .instant($0) } ?? .none, .optional(v.conclusion?.rawValue), .optional(v.conclusionDetail)]
+        })
+    }
+
+    /// The school's finding categories.
+    public static func findingCategories(_ categories: [FindingCategory]) -> Listing {
+        Listing(columns: [Column("key", "Key"), Column("label", "Category"), Column("built_in", "Built in")],
+                rows: categories.map { [.text($0.key), .text($0.label), .flag($0.builtIn)] })
+    }
 }

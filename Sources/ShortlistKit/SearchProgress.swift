@@ -51,6 +51,8 @@ public struct CandidateProgress: Equatable, Sendable {
     public var firstSearchedAt: String?
     /// Not searched, under the vacancy's search decision.
     public var excludedByDecision: Bool
+    /// The status of each of the candidate's findings.
+    public var findings: [FindingStatus] = []
 
     public var plannedQueries: Int { steps.reduce(0) { $0 + $1.queries.count } }
     public var doneQueries: Int { steps.reduce(0) { $0 + $1.done } }
@@ -76,6 +78,10 @@ public struct CandidateProgress: Equatable, Sendable {
         if missing > 0 { items.append("\(missing) quer\(missing == 1 ? "y" : "ies") to do") }
         let failed = steps.filter(\.couldNotComplete)
         if !failed.isEmpty { items.append("could not complete: " + failed.map(\.step.key).joined(separator: ", ")) }
+        let undecided = findings.count(where: { $0 == .awaitingDecision })
+        if undecided > 0 { items.append("\(undecided) finding\(undecided == 1 ? "" : "s") awaiting decision") }
+        let unanswered = findings.count(where: { $0 == .awaitingResponse })
+        if unanswered > 0 { items.append("\(unanswered) raised finding\(unanswered == 1 ? "" : "s") awaiting response") }
         return items
     }
 
@@ -83,6 +89,8 @@ public struct CandidateProgress: Equatable, Sendable {
     public var notes: [String] {
         var items: [String] = []
         if excludedByDecision { items.append("not searched by decision") }
+        let toRaise = findings.count(where: { $0 == .raised })
+        if toRaise > 0 { items.append("\(toRaise) finding\(toRaise == 1 ? "" : "s") to raise at interview") }
         if candidate.outcome == .withdrew { items.append("withdrew") }
         if overrides > 0 { items.append("\(overrides) override\(overrides == 1 ? "" : "s")") }
         let late = steps.flatMap(\.entries).count { $0?.late == true }
@@ -108,8 +116,8 @@ public struct VacancyProgress: Equatable, Sendable {
 // MARK: - Loading
 
 extension VacancyProgress {
-    /// Loads the progress of the given vacancies with five queries, however many candidates they have.
-    static func load(_ db: Database, vacancyIDs: [Int64]) throws -> [VacancyProgress] {
+    /// Loads the progress of the given vacancies with six queries, however many candidates they have.
+    static func load(_ db: Database, vacancyIDs: [Int64], today: Day) throws -> [VacancyProgress] {
         let ids = Candidate.encodeList(vacancyIDs.map(String.init))
         let vacancies = try Row.fetchAll(db, sql: Vacancy.selectSQL + " WHERE v.id IN (SELECT value FROM json_each(?)) ORDER BY v.id DESC",
                                          arguments: [ids]).map(Vacancy.init(row:))
@@ -143,6 +151,17 @@ extension VacancyProgress {
             overrides[row["candidate_id"]] = row["overrides"]
             firstSearch[row["candidate_id"]] = row["first"]
         }
+        var findings: [Int64: [(decision: FindingDecision?, protected: Bool, concluded: Bool)]] = [:]
+        for row in try Row.fetchAll(db, sql: """
+            SELECT f.candidate_id, fv.decision, fv.protected, fv.conclusion IS NOT NULL AS concluded
+            FROM finding f JOIN finding_version fv ON fv.finding_id = f.id
+                 AND fv.version = (SELECT max(version) FROM finding_version WHERE finding_id = f.id)
+            WHERE f.candidate_id IN (SELECT id FROM candidate WHERE vacancy_id IN (SELECT value FROM json_each(?)))
+            ORDER BY f.candidate_id, f.number
+            """, arguments: [ids]) {
+            findings[row["candidate_id"], default: []].append(
+                ((row["decision"] as String?).flatMap(FindingDecision.init(rawValue:)), row["protected"], row["concluded"]))
+        }
         let byVacancy = Dictionary(grouping: candidates, by: \.vacancyID)
         return vacancies.map { vacancy in
             let searchProtocol = protocols.first { $0.id == vacancy.protocolID }!
@@ -155,7 +174,11 @@ extension VacancyProgress {
                 return CandidateProgress(
                     candidate: candidate, protocolTitle: searchProtocol.title, steps: steps, overrides: overrides[candidate.id] ?? 0,
                     firstSearchedAt: firstSearch[candidate.id],
-                    excludedByDecision: vacancy.searchDecision == .none || (vacancy.searchDecision == .some && candidate.searchExcluded))
+                    excludedByDecision: vacancy.searchDecision == .none || (vacancy.searchDecision == .some && candidate.searchExcluded),
+                    findings: (findings[candidate.id] ?? []).map {
+                        FindingStatus.of(decision: $0.decision, protected: $0.protected, concluded: $0.concluded,
+                                         interviewDate: vacancy.interviewDate, today: today)
+                    })
             }
             return VacancyProgress(vacancy: vacancy, searchProtocol: searchProtocol, candidates: progress)
         }
@@ -173,7 +196,7 @@ extension Store {
             } else {
                 ids = try Int64.fetchAll(db, sql: "SELECT id FROM vacancy WHERE status IN ('open', 'shortlisted', 'interviewing')")
             }
-            return try VacancyProgress.load(db, vacancyIDs: ids)
+            return try VacancyProgress.load(db, vacancyIDs: ids, today: Day(clock()))
         }
     }
 

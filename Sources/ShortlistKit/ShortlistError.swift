@@ -39,6 +39,8 @@ public enum ShortlistError: Error, Equatable, Sendable {
     case unknownVacancy(reference: String)
     /// No candidate has that reference.
     case unknownCandidate(reference: String)
+    /// No finding has that reference.
+    case unknownFinding(reference: String)
     /// No protocol has that name (or name and version).
     case unknownProtocol(name: String)
     /// The operation is not allowed in the record's current state.
@@ -93,6 +95,8 @@ public enum ShortlistError: Error, Equatable, Sendable {
             "No vacancy with reference \(reference); see `shortlist vacancy list`."
         case let .unknownCandidate(reference):
             "No candidate \(reference); see `shortlist candidate list --vacancy \(reference.split(separator: "/").dropLast().joined(separator: "/"))`."
+        case let .unknownFinding(reference):
+            "No finding \(reference); see `shortlist finding list --candidate \(reference.split(separator: "/").dropLast().joined(separator: "/"))`."
         case let .unknownProtocol(name):
             "No search protocol '\(name)'; see `shortlist protocol list`, or import one with `shortlist protocol import FILE`."
         case let .notAllowed(record, reason, remedy):

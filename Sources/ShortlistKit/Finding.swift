@@ -1,0 +1,193 @@
+import Foundation
+import GRDB
+
+/// How a finding was tied to the candidate.
+public enum IdentityConfidence: String, CaseIterable, Codable, Sendable {
+    /// Something ties it to the candidate (photo, location, employer, dates): say what.
+    case confirmed
+    case probable
+    /// Nothing ties it to the candidate: it can at most become a question that first confirms identity.
+    case unverified
+}
+
+/// What the recruiting manager decided.
+public enum FindingDecision: String, CaseIterable, Codable, Sendable {
+    /// Raise at interview, with a neutral question for the panel.
+    case raise
+    case noFurtherAction = "no-further-action"
+    case notTheCandidate = "not-the-candidate"
+}
+
+/// The panel's view after the candidate's response.
+public enum FindingConclusion: String, CaseIterable, Codable, Sendable {
+    case satisfied
+    /// Further checks are needed (say which).
+    case furtherChecks = "further-checks"
+    /// A concern remains (say what happens next).
+    case concernRemains = "concern-remains"
+}
+
+/// Where a finding stands.
+public enum FindingStatus: String, CaseIterable, Codable, Sendable {
+    case awaitingDecision = "awaiting-decision"
+    /// Raised; the interview has not yet taken place.
+    case raised
+    /// Raised, and the interview date has passed without a response recorded.
+    case awaitingResponse = "awaiting-response"
+    case responded
+    case noFurtherAction = "no-further-action"
+    case notTheCandidate = "not-the-candidate"
+    /// About a protected characteristic: recorded as such, never raised, never shown to the panel.
+    case protectedCharacteristic = "protected-characteristic"
+
+    /// The status stands between the candidate and a complete record.
+    public var isOutstanding: Bool { self == .awaitingDecision || self == .awaitingResponse }
+
+    /// The status of a finding in the given state: the one rule, used by listings and status alike.
+    static func of(decision: FindingDecision?, protected: Bool, concluded: Bool, interviewDate: Day?, today: Day) -> FindingStatus {
+        if protected { return .protectedCharacteristic }
+        switch decision {
+        case nil: return .awaitingDecision
+        case .noFurtherAction: return .noFurtherAction
+        case .notTheCandidate: return .notTheCandidate
+        case .raise:
+            if concluded { return .responded }
+            if let interviewDate, today > interviewDate { return .awaitingResponse }
+            return .raised
+        }
+    }
+}
+
+/// A finding's reference: the candidate's and a number, `TA-2026-03/2/F1`.
+public struct FindingReference: Hashable, Sendable, CustomStringConvertible {
+    public var candidate: CandidateReference
+    public var number: Int
+
+    public init(candidate: CandidateReference, number: Int) {
+        self.candidate = candidate
+        self.number = number
+    }
+
+    public init(parsing text: String) throws(ShortlistError) {
+        let text = text.trimmingCharacters(in: .whitespaces)
+        guard let slash = text.lastIndex(of: "/"), text[text.index(after: slash)...].uppercased().hasPrefix("F"),
+              let number = Int(text[text.index(slash, offsetBy: 2)...]), number > 0,
+              let candidate = try? CandidateReference(parsing: String(text[..<slash])) else {
+            throw .invalidValue(field: "finding", value: text, expected: "a finding reference such as TA-2026-03/2/F1")
+        }
+        self.init(candidate: candidate, number: number)
+    }
+
+    public var description: String { "\(candidate)/F\(number)" }
+}
+
+/// One version of a finding: its whole state after one action.
+public struct FindingVersion: Equatable, Sendable {
+    public var version: Int
+    /// `add`, `update`, `decide` or `respond`.
+    public var action: String
+    public var recordedAt: String
+    public var recordedBy: String
+    public var summary: String
+    public var sources: [String]
+    public var contentDate: Day?
+    public var protectedCharacteristic: Bool
+    public var category: String?
+    public var identity: IdentityConfidence
+    public var identityBasis: String
+    public var relevance: String
+    public var decision: FindingDecision?
+    public var decisionReason: String
+    public var question: String
+    public var identityQuestion: String
+    public var decidedBy: String?
+    public var decidedAt: String?
+    public var response: String
+    public var responseBy: String?
+    public var responseAt: String?
+    public var conclusion: FindingConclusion?
+    public var conclusionDetail: String
+    /// Staff ids of the decider and responder, carried into the next version.
+    var decidedByStaffID: Int64?
+    var responseByStaffID: Int64?
+}
+
+/// Something found that may be relevant, with every version of it.
+public struct Finding: Equatable, Sendable {
+    public var id: Int64
+    public var reference: FindingReference
+    /// The search entries it came from.
+    public var entries: [Int64]
+    /// Oldest first; the last is current.
+    public var versions: [FindingVersion]
+
+    public var current: FindingVersion { versions[versions.count - 1] }
+
+    public func status(interviewDate: Day?, today: Day) -> FindingStatus {
+        .of(decision: current.decision, protected: current.protectedCharacteristic, concluded: current.conclusion != nil,
+            interviewDate: interviewDate, today: today)
+    }
+}
+
+/// What a searcher records to add a finding.
+public struct FindingDraft: Sendable {
+    public var entries: [Int64]
+    public var summary: String
+    public var sources: [String] = []
+    public var contentDate: Day?
+    public var category: String?
+    public var protectedCharacteristic = false
+    public var identity: IdentityConfidence
+    public var identityBasis: String = ""
+    public var relevance: String = ""
+
+    public init(entries: [Int64], summary: String, identity: IdentityConfidence) {
+        self.entries = entries
+        self.summary = summary
+        self.identity = identity
+    }
+}
+
+/// A correction to a finding's content; nil leaves a field as it is.
+public struct FindingCorrection: Sendable {
+    public var summary: String?
+    public var sources: [String]?
+    public var contentDate: Day?
+    public var category: String?
+    public var protectedCharacteristic: Bool?
+    public var identity: IdentityConfidence?
+    public var identityBasis: String?
+    public var relevance: String?
+
+    public init() {}
+}
+
+/// A finding as the interview panel may see it: only findings decided "raise" and not about a
+/// protected characteristic can become one (the query that builds them filters on both).
+public struct PanelFinding: Equatable, Sendable {
+    public var reference: FindingReference
+    public var categoryLabel: String
+    public var summary: String
+    public var contentDate: Day?
+    public var identity: IdentityConfidence
+    public var identityBasis: String
+    public var question: String
+    /// Asked first when identity is unverified.
+    public var identityQuestion: String
+    public var response: String
+    public var conclusion: FindingConclusion?
+    public var conclusionDetail: String
+}
+
+extension Day {
+    /// How old content of this date is at `today`: `2 years 3 months`, `5 months`, `less than a month`.
+    public func age(at today: Day) -> String {
+        var months = (today.year - year) * 12 + (today.month - month)
+        if today.day < day { months -= 1 }
+        guard months > 0 else { return "less than a month" }
+        let years = months / 12, rest = months % 12
+        let parts: [String] = (years > 0 ? ["\(years) year\(years == 1 ? "" : "s")"] : [])
+            + (rest > 0 ? ["\(rest) month\(rest == 1 ? "" : "s")"] : [])
+        return parts.joined(separator: " ")
+    }
+}
