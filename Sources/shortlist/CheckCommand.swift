@@ -5,7 +5,7 @@ import ShortlistKit
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check", abstract: "Plan, log and review the online searches of a candidate.",
-        subcommands: [Plan.self, Log.self, History.self, Withdraw.self, Evidence.self])
+        subcommands: [Plan.self, Log.self, Run.self, History.self, Withdraw.self, Evidence.self])
 }
 
 extension PlanReport.Format: ExpressibleByArgument {}

@@ -1,0 +1,281 @@
+import Foundation
+
+/// Where a guided run reads its answers: a terminal or piped standard input, one answer a line.
+public protocol AnswerSource {
+    /// The next line, or nil at the end of input.
+    mutating func nextLine() -> String?
+    /// Whether answers are written back after their prompts, so that a piped run's transcript
+    /// reads as a conversation (a terminal already shows what was typed).
+    var echoesAnswers: Bool { get }
+}
+
+/// Leads a searcher through the plan, one query at a time, saving each answer at once in its
+/// own transaction: quitting, Ctrl-C or a lost connection loses nothing already answered, and
+/// the next run resumes at the first outstanding query.
+public struct GuidedSearch {
+    let store: Store
+    let actor: String?
+    /// One candidate, or every candidate of the vacancy who still owes searches.
+    let scope: Scope
+
+    public enum Scope: Sendable {
+        case candidate(CandidateReference)
+        case vacancy(String)
+    }
+
+    /// What a run did.
+    public struct Summary: Equatable, Sendable {
+        public var entries: [Int64] = []
+        public var findings: [FindingReference] = []
+        public var skipped = 0
+        /// Queries still outstanding when the run ended, across the candidates it covered.
+        public var remaining = 0
+        /// The run ended before every query was answered (quit or end of input).
+        public var stoppedEarly = false
+    }
+
+    public init(store: Store, actor: String?, scope: Scope) {
+        self.store = store
+        self.actor = actor
+        self.scope = scope
+    }
+
+    /// The outcome keys, as the prompt shows them.
+    static let keys: [(key: String, meaning: String)] = [
+        ("n", "no results"), ("r", "nothing relevant"), ("f", "findings"), ("c", "could not complete"), ("s", "skip for now"), ("q", "quit"),
+    ]
+
+    /// Runs the guided search, asking on `out` and reading answers from `input`.
+    public func run(input: inout some AnswerSource, out: inout some TextOutputStream) throws(ShortlistError) -> Summary {
+        var summary = Summary()
+        var session = Session(input: input, out: out)
+        defer {
+            input = session.input
+            out = session.out
+        }
+        let vacancy = switch scope {
+        case let .candidate(reference): reference.vacancy
+        case let .vacancy(reference): reference
+        }
+        let initial = try progress(vacancy)
+        let targets = initial.candidates.filter { candidate in
+            if case let .candidate(reference) = scope { return candidate.candidate.reference == reference }
+            return !candidate.excludedByDecision && candidate.candidate.outcome != .withdrew && candidate.doneQueries < candidate.plannedQueries
+        }
+        if case let .candidate(reference) = scope, targets.isEmpty { throw .unknownCandidate(reference: reference.description) }
+        guard targets.contains(where: { $0.doneQueries < $0.plannedQueries }) else {
+            session.say("Nothing to search: every planned query of \(targets.count == 1 ? targets[0].candidate.reference.description : vacancy) is logged.")
+            session.say(statusLine(initial))
+            return summary
+        }
+        session.say("Guided search for \(vacancy) (\(initial.vacancy.postTitle)), \(initial.searchProtocol.title).")
+        session.say("Rules: view \(publicOnlyRules).")
+        guard let confirmed = session.ask("Do you confirm you will follow these rules for every search in this run? [y/n]",
+                                          valid: ["y", "yes", "n", "no"]), confirmed.hasPrefix("y") else {
+            session.say("Nothing was recorded: a search can be logged only with that confirmation.")
+            summary.stoppedEarly = true
+            return summary
+        }
+        let runID = UUID().uuidString.lowercased()
+        var stopped = false
+        for target in targets where !stopped {
+            let reference = target.candidate.reference
+            let candidateProgress = try store.searchProgress(candidate: reference)
+            var overrideReason: String?
+            let failures = try store.ruleFailures(for: reference, by: actor)
+            if !failures.isEmpty {
+                session.say("")
+                for failure in failures { session.say("\(reference): \(failure.reason). \(failure.remedy)") }
+                guard let choice = session.ask("Override with a recorded reason [o], skip this candidate [s] or stop [q]?",
+                                               valid: ["o", "s", "q"]) else { stopped = true; break }
+                if choice == "q" { stopped = true; break }
+                if choice == "s" { continue }
+                guard let reason = session.askText("Why is the rule overridden? (recorded and shown in audits)", required: true) else {
+                    stopped = true
+                    break
+                }
+                overrideReason = reason
+            }
+            let plan = candidateProgress.progress.steps.flatMap { step in zip(step.queries, step.entries).map { (step.step, $0, $1) } }
+            for (position, item) in plan.enumerated() where item.2 == nil && !stopped {
+                let (step, query, _) = item
+                let complete = try progress(vacancy).candidates.count(where: \.isComplete)
+                session.say("")
+                session.say("Step \(position + 1) of \(plan.count) for \(reference); \(complete) of \(initial.candidates.count) candidates complete.")
+                session.say("\(step.key): \(step.label)")
+                session.say("  Query: \(query.query)")
+                session.say("  Open:  \(query.link)")
+                let prompt = "Outcome: " + GuidedSearch.keys.map { "[\($0.key)] \($0.meaning)" }.joined(separator: ", ")
+                guard let key = session.ask(prompt, valid: GuidedSearch.keys.map(\.key)) else { stopped = true; break }
+                if key == "q" { stopped = true; break }
+                if key == "s" { summary.skipped += 1; continue }
+                let outcome: SearchOutcome = ["n": .noResults, "r": .nothingRelevant, "f": .findings, "c": .couldNotComplete][key]!
+                var request = SearchLogRequest(candidate: reference, query: query.address, outcome: outcome, confirmedPublicOnly: true)
+                request.runID = runID
+                request.overrideReason = overrideReason
+                if outcome == .couldNotComplete {
+                    guard let why = session.askText("Why could it not be completed?", required: true) else { stopped = true; break }
+                    request.note = why
+                }
+                // The outcome is the answer: if input ends during the optional details, it is saved without them.
+                request.addresses = session.askList("Addresses reviewed, one a line (blank line to finish):") ?? []
+                if outcome != .couldNotComplete, !session.ended {
+                    request.note = session.askText("Note (blank for none):", required: false) ?? ""
+                }
+                if session.ended { stopped = true }
+                let logged = try store.logSearch(request, by: actor)
+                summary.entries.append(logged.entry.id)
+                logged.warnings.forEach { session.say("Note: " + $0) }
+                session.say("Saved entry \(logged.entry.id): \(query.address) \(outcome.rawValue).")
+                if outcome == .findings, !session.ended {
+                    if let finding = try recordFinding(for: reference, entry: logged.entry, session: &session) {
+                        summary.findings.append(finding)
+                    } else if session.ended {
+                        stopped = true
+                    }
+                }
+            }
+        }
+        let final = try progress(vacancy)
+        let covered = Set(targets.map(\.candidate.reference))
+        summary.remaining = final.candidates.filter { covered.contains($0.candidate.reference) }
+            .reduce(0) { $0 + $1.plannedQueries - $1.doneQueries }
+        summary.stoppedEarly = stopped
+        session.say("")
+        if session.ended { session.say("Input ended; every answer given is saved.") }
+        session.say("Recorded \(summary.entries.count) search\(summary.entries.count == 1 ? "" : "es") and \(summary.findings.count) finding\(summary.findings.count == 1 ? "" : "s")"
+            + (summary.skipped > 0 ? "; skipped \(summary.skipped)" : "") + ".")
+        session.say(summary.remaining == 0 ? "Nothing remains for the candidates of this run."
+            : "\(summary.remaining) quer\(summary.remaining == 1 ? "y remains" : "ies remain"); run it again to resume at the first.")
+        session.say(statusLine(final))
+        return summary
+    }
+
+    private func progress(_ vacancy: String) throws(ShortlistError) -> VacancyProgress {
+        try store.searchProgress(vacancy: vacancy)[0]
+    }
+
+    private func statusLine(_ progress: VacancyProgress) -> String {
+        let complete = progress.candidates.count(where: \.isComplete)
+        return "Status of \(progress.vacancy.reference): \(complete) of \(progress.candidates.count) candidates complete."
+    }
+
+    /// Offers to record a finding from the entry, with the same fields and checks as `finding add`.
+    private func recordFinding(for reference: CandidateReference, entry: SearchEntry, session: inout Session<some AnswerSource, some TextOutputStream>) throws(ShortlistError) -> FindingReference? {
+        guard let answer = session.ask("Record the finding now? [y/n]", valid: ["y", "n"]), answer == "y" else {
+            if !session.ended { session.say("Record it later with `shortlist finding add \(reference) --entry \(entry.id)`.") }
+            return nil
+        }
+        let categories = try store.findingCategories()
+        while true {
+            guard let summary = session.askText("Neutral, factual summary:", required: true),
+                  let protected = session.ask("Is it about a protected characteristic (age, disability, gender reassignment, marriage or civil partnership, pregnancy or maternity, race, religion or belief, sex, sexual orientation)? [y/n]", valid: ["y", "n"]),
+                  let identityText = session.ask("Identity: [c]onfirmed, [p]robable or [u]nverified?", valid: ["c", "p", "u"]) else { return nil }
+            let identity: IdentityConfidence = ["c": .confirmed, "p": .probable, "u": .unverified][identityText]!
+            var draft = FindingDraft(entries: [entry.id], summary: summary, identity: identity)
+            draft.sources = entry.addresses
+            draft.protectedCharacteristic = protected == "y"
+            if identity == .confirmed {
+                guard let basis = session.askText("What ties it to the candidate (photo, location, employer, dates)?", required: true) else { return nil }
+                draft.identityBasis = basis
+            }
+            if !draft.protectedCharacteristic {
+                guard let category = session.ask("Category (" + categories.map(\.key).joined(separator: ", ") + "):",
+                                                  valid: categories.map(\.key)),
+                      let relevance = session.askText("Why is it relevant to working with children or to the school?", required: true)
+                else { return nil }
+                draft.category = category
+                draft.relevance = relevance
+            }
+            guard let date = session.askText("Date of the content (YYYY-MM-DD or DD/MM/YYYY; blank if unknown):", required: false) else { return nil }
+            do {
+                if !date.isEmpty { draft.contentDate = try Day.parse(date, field: "content date") }
+                let finding = try store.addFinding(to: reference, draft, by: actor)
+                session.say("Saved finding \(finding.reference).")
+                return finding.reference
+            } catch {
+                session.say("Not saved: \(error.message)")
+                guard let again = session.ask("Try again? [y/n]", valid: ["y", "n"]), again == "y" else { return nil }
+            }
+        }
+    }
+}
+
+extension Store {
+    /// The rules that would refuse the acting searcher's search of a candidate now.
+    public func ruleFailures(for reference: CandidateReference, by actor: String?) throws(ShortlistError) -> [RuleFailure] {
+        try read { db in
+            let change = try Change(db: db, storePath: path, actorName: actor, now: clock())
+            try change.require([.searcher], to: "log a search")
+            let candidate = try Candidate.fetch(change.db, reference)
+            let vacancy = try Vacancy.fetch(change.db, reference: reference.vacancy)
+            try change.checkDecision(vacancy: vacancy, candidate: candidate)
+            return try change.ruleFailures(candidate: candidate, vacancy: vacancy, on: change.today)
+        }
+    }
+}
+
+/// The question-and-answer exchange of a run.
+struct Session<Input: AnswerSource, Output: TextOutputStream> {
+    var input: Input
+    var out: Output
+    /// Input has ended.
+    private(set) var ended = false
+
+    init(input: Input, out: Output) {
+        self.input = input
+        self.out = out
+    }
+
+    mutating func say(_ text: String) { out.write(text + "\n") }
+
+    /// The next answer, echoed when the source asks for it.
+    private mutating func read() -> String? {
+        let line = input.nextLine()
+        if let line, input.echoesAnswers { out.write(line + "\n") }
+        return line
+    }
+
+    /// Asks until the answer is one of `valid` (case-insensitive); nil when input ends.
+    mutating func ask(_ question: String, valid: [String]) -> String? {
+        while true {
+            out.write(question + " ")
+            guard let line = read() else {
+                ended = true
+                out.write("\n")
+                return nil
+            }
+            let answer = line.trimmingCharacters(in: .whitespaces).lowercased()
+            if valid.contains(answer) { return answer }
+            say("'\(line)' is not one of the answers: \(valid.joined(separator: ", ")).")
+        }
+    }
+
+    /// Asks for free text; nil when input ends. A required answer is asked again while blank.
+    mutating func askText(_ question: String, required: Bool) -> String? {
+        while true {
+            out.write(question + " ")
+            guard let line = read() else {
+                ended = true
+                out.write("\n")
+                return nil
+            }
+            let answer = line.trimmingCharacters(in: .whitespaces)
+            if !answer.isEmpty || !required { return answer }
+            say("An answer is needed.")
+        }
+    }
+
+    /// Asks for lines until a blank one; nil when input ends first.
+    mutating func askList(_ question: String) -> [String]? {
+        say(question)
+        var lines: [String] = []
+        while let line = read() {
+            let item = line.trimmingCharacters(in: .whitespaces)
+            if item.isEmpty { return lines }
+            lines.append(item)
+        }
+        ended = true
+        return nil
+    }
+}

@@ -1,0 +1,38 @@
+import ArgumentParser
+import Foundation
+import ShortlistKit
+
+/// Answers from standard input, a terminal or a pipe.
+struct StandardInput: AnswerSource {
+    let echoesAnswers = isatty(STDIN_FILENO) == 0
+
+    mutating func nextLine() -> String? { readLine(strippingNewline: true) }
+}
+
+extension CheckCommand {
+    struct Run: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Be led through a candidate's (or a whole vacancy's) outstanding searches, one query at a time.",
+            discussion: """
+                Each answer is saved at once: quitting, Ctrl-C or the end of input loses nothing already answered, \
+                and the next run resumes at the first outstanding query. Answers may be piped, one a line.
+                """)
+
+        @OptionGroup var store: StoreOptions
+        @OptionGroup var actor: ActorOptions
+        @Argument(help: "The candidate reference (or give --vacancy).") var candidate: String?
+        @Option(help: "Go through every candidate of this vacancy who still owes searches.") var vacancy: String?
+
+        func run() throws {
+            let scope: GuidedSearch.Scope
+            switch (candidate, vacancy) {
+            case let (candidate?, nil): scope = .candidate(try CandidateReference(parsing: candidate))
+            case let (nil, vacancy?): scope = .vacancy(vacancy)
+            default: throw ValidationError("Give a candidate reference or --vacancy, not both.")
+            }
+            var input = StandardInput()
+            var out = Console.Output()
+            _ = try GuidedSearch(store: try store.open(), actor: actor.actor, scope: scope).run(input: &input, out: &out)
+        }
+    }
+}
