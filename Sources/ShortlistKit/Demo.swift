@@ -76,6 +76,9 @@ public enum Demo {
             .joined(separator: ", ") + " (\(progress.last!.candidate.reference) has not been told of searches yet).")
         lines.append("Findings: raised, no further action, about a protected characteristic (never shown to the panel), awaiting decision.")
         lines.append("Vacancy \(interviewed): interviews held 3 days ago; one finding answered, one awaiting the candidate's response.")
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().appendingPathComponent("pack").path
+        let written = try store.writePack(vacancy.reference, to: folder, force: true, templates: TemplateSet.load(), by: searcher)
+        lines.append("Interview pack for \(vacancy.reference): \(written[0]) and \(written.count - 1) dossiers beside it.")
         return lines
     }
 }

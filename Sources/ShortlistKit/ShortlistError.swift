@@ -47,6 +47,8 @@ public enum ShortlistError: Error, Equatable, Sendable {
     case notAllowed(record: String, reason: String, remedy: String)
     /// An import file has problems; nothing was imported.
     case importRejected(file: String, problems: [ImportProblem])
+    /// A template could not be used; nothing was written.
+    case template(file: String, line: Int, reason: String)
     /// A file could not be read or written.
     case file(path: String, reason: String)
 
@@ -104,6 +106,8 @@ public enum ShortlistError: Error, Equatable, Sendable {
         case let .importRejected(file, problems):
             (["\(file): nothing was imported; fix these rows and import again:"]
                 + problems.map { "  line \($0.line): \($0.reason)" }).joined(separator: "\n")
+        case let .template(file, line, reason):
+            "\(file):\(line): \(reason). Nothing was written; fix the template, or remove it to use the built-in one."
         case let .file(path, reason):
             "\(path): \(reason)."
         }

@@ -1,0 +1,108 @@
+import Foundation
+import Mustache
+
+/// Escapes every value for Markdown (see `Markdown.escape`), selected in a template by
+/// `{{%CONTENT_TYPE: MARKDOWN}}`.
+struct MarkdownContentType: MustacheContentType {
+    func escapeText(_ text: String) -> String { Markdown.escape(text) }
+}
+
+/// The Mustache templates panel documents are rendered from: the built-in ones, each replaced
+/// by a school's own file of the same name when one is given.
+public struct TemplateSet: Sendable {
+    /// The first line every template and partial must start with, so that values are escaped
+    /// for Markdown (a partial without it would fall back to HTML escaping).
+    public static let pragma = "{{%CONTENT_TYPE: MARKDOWN}}"
+
+    private let library: MustacheLibrary
+    /// Where each template came from: `built-in` or a file path.
+    public let sources: [String: String]
+
+    private static let registration: Void = MustacheContentTypes.register(MarkdownContentType(), named: "MARKDOWN")
+
+    /// The built-in templates' names, such as `dossier` and `partials/footer`.
+    public static var builtInNames: [String] { EmbeddedResources.templates.keys.sorted() }
+
+    /// Loads the built-in templates, replacing each with `folder`'s file of the same name
+    /// (`NAME.mustache`, in subfolders for partials) where there is one. A template that does not
+    /// parse, lacks the Markdown pragma or writes a value unescaped is refused, naming its file.
+    public static func load(overrides folder: String? = nil) throws(ShortlistError) -> TemplateSet {
+        _ = registration
+        var texts = EmbeddedResources.templates
+        var sources = texts.mapValues { _ in "built-in" }
+        if let folder {
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
+                throw .file(path: folder, reason: "is not a folder of templates; export the built-in ones with `shortlist templates export DIR`")
+            }
+            for relative in (FileManager.default.subpaths(atPath: folder) ?? []).sorted() where relative.hasSuffix(".mustache") {
+                let path = folder + "/" + relative
+                guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+                    throw .file(path: path, reason: "cannot be read as UTF-8 text")
+                }
+                let name = String(relative.dropLast(".mustache".count))
+                texts[name] = text
+                sources[name] = path
+            }
+        }
+        var library = MustacheLibrary()
+        for (name, text) in texts.sorted(by: { $0.key < $1.key }) {
+            let file = sources[name] == "built-in" ? "Templates/\(name).mustache (built in)" : sources[name]!
+            guard text.hasPrefix(pragma) else {
+                throw .template(file: file, line: 1, reason: "the first line must be \(pragma), so that every value is escaped for Markdown")
+            }
+            if let line = text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex(where: { $0.contains("{{{") || $0.contains("{{&") }) {
+                throw .template(file: file, line: line + 1, reason: "{{{…}}} and {{&…}} write a value unescaped; use {{…}}")
+            }
+            do {
+                try library.register(text, named: name)
+            } catch let error as MustacheTemplate.ParserError {
+                throw .template(file: file, line: error.context.lineNumber, reason: "\(error.error) at column \(error.context.columnNumber)")
+            } catch {
+                throw .template(file: file, line: 1, reason: "\(error)")
+            }
+        }
+        return TemplateSet(library: library, sources: sources)
+    }
+
+    /// Renders a model with the named template.
+    func render(_ model: Any, template name: String) throws(ShortlistError) -> String {
+        guard let text = library.render(model, withTemplate: name) else {
+            throw .template(file: "\(name).mustache", line: 1, reason: "there is no such template")
+        }
+        return text
+    }
+
+    /// Writes the built-in templates into `folder` for a school to edit; an existing file is
+    /// not overwritten unless `force`. Returns the paths written.
+    public static func export(to folder: String, force: Bool) throws(ShortlistError) -> [String] {
+        let targets = builtInNames.map { (folder + "/" + $0 + ".mustache", EmbeddedResources.templates[$0]!) }
+        if !force, let existing = targets.first(where: { FileManager.default.fileExists(atPath: $0.0) }) {
+            throw .file(path: existing.0, reason: "already exists; nothing was written. Use --force to replace the templates there")
+        }
+        for (path, text) in targets {
+            try AtomicFile.write(Data(text.utf8), to: path, mode: 0o644)
+        }
+        return targets.map(\.0)
+    }
+}
+
+/// Writes files whole or not at all: a temporary file in the same folder, then a rename.
+public enum AtomicFile {
+    public static func write(_ data: Data, to path: String, mode: mode_t = 0o600) throws(ShortlistError) {
+        let url = URL(fileURLWithPath: path)
+        let folder = url.deletingLastPathComponent().path
+        let temporary = folder + "/." + url.lastPathComponent + "." + UUID().uuidString.prefix(8) + ".tmp"
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            guard FileManager.default.createFile(atPath: temporary, contents: data, attributes: [.posixPermissions: mode]) else {
+                throw CocoaError(.fileWriteUnknown)
+            }
+            chmod(temporary, mode)
+            guard rename(temporary, path) == 0 else { throw CocoaError(.fileWriteUnknown) }
+        } catch {
+            try? FileManager.default.removeItem(atPath: temporary)
+            throw .file(path: path, reason: "could not be written; check the folder's permissions and free space")
+        }
+    }
+}
