@@ -94,12 +94,16 @@ CREATE TABLE audit_event (
     vacancy_id   INTEGER,
     candidate_id INTEGER,
     details_hash TEXT NOT NULL,
+    -- SHA-256 of the changed record's fields after the change (NULL when no record changed):
+    -- `audit verify` compares it with the record as it is now.
+    state_hash   TEXT,
     prev_hash    TEXT NOT NULL,
     hash         TEXT NOT NULL UNIQUE
 );
 
 CREATE INDEX audit_event_vacancy ON audit_event(vacancy_id, seq) WHERE vacancy_id IS NOT NULL;
 CREATE INDEX audit_event_candidate ON audit_event(candidate_id, seq) WHERE candidate_id IS NOT NULL;
+CREATE INDEX audit_event_actor ON audit_event(actor, seq);
 
 CREATE TABLE audit_detail (
     seq     INTEGER PRIMARY KEY REFERENCES audit_event(seq),

@@ -46,10 +46,9 @@ INSERT INTO protocol_step (protocol_id, position, key, label, kind, queries, lin
 INSERT INTO setting (key, value) VALUES ('default_protocol', 'KCSIE standard online search');
 
 -- The protocol a vacancy uses, its look-back period, and the search decision. The protocol is
--- fixed when the first search is logged; changing it afterwards needs a recorded reason.
+-- fixed once a search is logged; changing it afterwards needs a recorded reason.
 ALTER TABLE vacancy ADD COLUMN protocol_id INTEGER REFERENCES protocol(id);
 ALTER TABLE vacancy ADD COLUMN look_back_years INTEGER NOT NULL DEFAULT 5 CHECK (look_back_years BETWEEN 1 AND 50);
-ALTER TABLE vacancy ADD COLUMN protocol_fixed_at TEXT;
 ALTER TABLE vacancy ADD COLUMN search_decision TEXT NOT NULL DEFAULT 'all'
     CHECK (search_decision IN ('all', 'some', 'none'));
 ALTER TABLE vacancy ADD COLUMN search_decision_reason TEXT NOT NULL DEFAULT '';

@@ -22,6 +22,8 @@ public struct AuditEvent: Equatable, Sendable {
     public var candidateID: Int64?
     /// SHA-256 of the event's details (kept apart, so that a purge can delete them).
     public var detailsHash: String
+    /// SHA-256 of the changed record's fields after the change, when a record changed.
+    public var stateHash: String?
     /// The hash of the event before, or `genesisHash` for the first.
     public var prevHash: String
 
@@ -34,7 +36,7 @@ public struct AuditEvent: Equatable, Sendable {
         var text = "shortlist-audit-v1\n"
         for field in [String(seq), at, actor, osAccount, action, entity, entityRef,
                       vacancyID.map(String.init) ?? "", candidateID.map(String.init) ?? "",
-                      detailsHash, prevHash] {
+                      detailsHash, stateHash ?? "", prevHash] {
             text += "\(field.utf8.count):\(field)\n"
         }
         return Digest.sha256(text)
@@ -43,6 +45,16 @@ public struct AuditEvent: Equatable, Sendable {
 
 /// SHA-256 digests as lowercase hexadecimal text.
 enum Digest {
+    /// The digest of a record's fields, in a canonical encoding (keys sorted, lengths given).
+    static func state(_ fields: [String: String]) -> String {
+        var text = "shortlist-state-v1\n"
+        for key in fields.keys.sorted() {
+            let value = fields[key]!
+            text += "\(key.utf8.count):\(key)=\(value.utf8.count):\(value)\n"
+        }
+        return sha256(text)
+    }
+
     static func sha256(_ text: String) -> String {
         hex(SHA256.hash(data: Data(text.utf8)))
     }

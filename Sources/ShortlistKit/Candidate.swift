@@ -153,6 +153,7 @@ extension Candidate {
             "current_employer": currentEmployer, "previous_employers": previousEmployers.joined(separator: "; "),
             "email": email, "shortlisted_on": shortlistedOn.iso, "notified_on": notifiedOn?.iso ?? "",
             "notified_via": notifiedVia?.rawValue ?? "", "outcome": outcome.rawValue, "outcome_on": outcomeOn?.iso ?? "",
+            "search_excluded": searchExcluded ? "yes" : "no",
         ]
     }
 }
@@ -273,10 +274,11 @@ extension Store {
             let day = day ?? change.today
             try change.db.execute(sql: "UPDATE candidate SET outcome = 'withdrew', outcome_on = ?, updated_at = ? WHERE id = ?",
                                   arguments: [day.iso, change.timestamp, before.id])
+            let after = try Candidate.fetch(change.db, reference)
             try change.record("candidate.withdraw", entity: "candidate", ref: reference.description,
                               vacancyID: before.vacancyID, candidateID: before.id,
-                              details: ["before": "pending", "after": "withdrew", "on": day.iso, "reason": reason])
-            return try Candidate.fetch(change.db, reference)
+                              details: ["before": "pending", "after": "withdrew", "on": day.iso, "reason": reason], state: after.auditFields)
+            return after
         }
     }
 
@@ -349,7 +351,7 @@ struct CandidateInserter {
             notifiedOn: draft.notifiedOn, notifiedVia: draft.notifiedVia, outcome: .pending, outcomeOn: nil,
             createdAt: change.timestamp, updatedAt: change.timestamp)
         try change.record("candidate.add", entity: "candidate", ref: candidate.reference.description,
-                          vacancyID: vacancy.id, candidateID: candidate.id, details: candidate.auditFields)
+                          vacancyID: vacancy.id, candidateID: candidate.id, details: candidate.auditFields, state: candidate.auditFields)
         return candidate
     }
 }

@@ -63,8 +63,10 @@ final class Change {
 
     /// Appends one audit event, chained to the one before it. `details` is kept in its own
     /// table (it may hold personal data) and committed to the chain by its hash.
+    /// `state` is the record's fields after the change: its hash goes into the chain, so that
+    /// `audit verify` can tell when a record no longer matches its last event.
     func record(_ action: String, entity: String, ref: String, vacancyID: Int64? = nil,
-                candidateID: Int64? = nil, details: some Encodable) throws {
+                candidateID: Int64? = nil, details: some Encodable, state: [String: String]? = nil) throws {
         let detailsText = String(decoding: try encoder.encode(details), as: UTF8.self)
         if head == nil {
             let row = try Row.fetchOne(db, sql: "SELECT seq, hash FROM audit_event ORDER BY seq DESC LIMIT 1")
@@ -73,19 +75,19 @@ final class Change {
         let event = AuditEvent(
             seq: head!.seq + 1, at: timestamp, actor: actorName, osAccount: osAccount, action: action,
             entity: entity, entityRef: ref, vacancyID: vacancyID, candidateID: candidateID,
-            detailsHash: Digest.sha256(detailsText), prevHash: head!.hash)
+            detailsHash: Digest.sha256(detailsText), stateHash: state.map(Digest.state), prevHash: head!.hash)
         let hash = event.computedHash
         if insertEvent == nil {
             insertEvent = try db.makeStatement(sql: """
                 INSERT INTO audit_event (seq, at, actor, os_account, action, entity, entity_ref,
-                                         vacancy_id, candidate_id, details_hash, prev_hash, hash)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                         vacancy_id, candidate_id, details_hash, state_hash, prev_hash, hash)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
             insertDetail = try db.makeStatement(sql: "INSERT INTO audit_detail (seq, details) VALUES (?, ?)")
         }
         try insertEvent!.execute(arguments: [
             event.seq, event.at, event.actor, event.osAccount, event.action, event.entity, event.entityRef,
-            event.vacancyID, event.candidateID, event.detailsHash, event.prevHash, hash,
+            event.vacancyID, event.candidateID, event.detailsHash, event.stateHash, event.prevHash, hash,
         ])
         try insertDetail!.execute(arguments: [event.seq, detailsText])
         head = (event.seq, hash)

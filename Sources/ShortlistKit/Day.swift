@@ -75,6 +75,11 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
         return Day(year: y, month: m, day: min(day, Day.daysIn(month: m, year: y)))!
     }
 
+    /// The instant this day begins in Europe/London.
+    public var start: Date {
+        Day.london.date(from: DateComponents(year: year, month: month, day: day))!
+    }
+
     /// The date `count` days later.
     public func adding(days count: Int) -> Day {
         Day(dayNumber: dayNumber + count)

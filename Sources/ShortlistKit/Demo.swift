@@ -188,7 +188,8 @@ extension Store {
             let before = try String.fetchOne(change.db, sql: "SELECT value FROM setting WHERE key = ?", arguments: [key])
             try change.db.execute(sql: "INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
                                   arguments: [key, value])
-            try change.record("setting.set", entity: "setting", ref: key, details: ["before": before ?? "", "after": value])
+            try change.record("setting.set", entity: "setting", ref: key, details: ["before": before ?? "", "after": value],
+                              state: ["value": value])
         }
     }
 

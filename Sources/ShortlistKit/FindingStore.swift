@@ -196,7 +196,8 @@ extension Store {
                 INSERT INTO finding_category (key, label, position, built_in)
                 VALUES (?, ?, (SELECT coalesce(max(position), 0) + 1 FROM finding_category), 0)
                 """, arguments: [key, label])
-            try change.record("finding-category.add", entity: "finding_category", ref: key, details: ["key": key, "label": label])
+            try change.record("finding-category.add", entity: "finding_category", ref: key, details: ["key": key, "label": label],
+                              state: ["key": key, "label": label])
             return FindingCategory(key: key, label: label, builtIn: false)
         }
     }
@@ -327,8 +328,9 @@ extension Change {
                 state.conclusionDetail,
             ])
         let finding = try Finding.fetchAll(db, candidateIDs: [candidate.id]).first { $0.id == findingID }!
+        let fields = finding.current.auditFields(version: version, entries: finding.entries)
         try record("finding.\(action)", entity: "finding", ref: reference.description, vacancyID: candidate.vacancyID,
-                   candidateID: candidate.id, details: finding.current.auditFields(version: version, entries: finding.entries))
+                   candidateID: candidate.id, details: fields, state: fields)
         return finding
     }
 }

@@ -183,13 +183,10 @@ extension Store {
                     try change.db.execute(sql: "INSERT INTO evidence (entry_id, sha256, original_name, size, added_at) VALUES (?, ?, ?, ?, ?)",
                                           arguments: [id, file.sha256, file.originalName, file.size, change.timestamp])
                 }
-                if vacancy.protocolFixedAt == nil {
-                    try change.db.execute(sql: "UPDATE vacancy SET protocol_fixed_at = ? WHERE id = ?", arguments: [change.timestamp, vacancy.id])
-                }
                 let entry = try SearchEntry.fetchAll(change.db, candidateID: candidate.id, reference: request.candidate)
                     .first { $0.id == id }!
                 try change.record("search.log", entity: "search_entry", ref: "\(request.candidate)#\(id)",
-                                  vacancyID: vacancy.id, candidateID: candidate.id, details: entry.auditFields)
+                                  vacancyID: vacancy.id, candidateID: candidate.id, details: entry.auditFields, state: entry.auditFields)
                 var warnings: [String] = []
                 if late, let interview = vacancy.interviewDate {
                     warnings.append("This search is after the interview date (\(interview.uk)); it is recorded as late.")
@@ -229,9 +226,10 @@ extension Store {
             let reference = CandidateReference(vacancy: row["reference"], number: row["number"])
             try change.db.execute(sql: "UPDATE search_entry SET withdrawn_at = ?, withdrawn_by = ?, withdrawn_reason = ? WHERE id = ?",
                                   arguments: [change.timestamp, change.actor!.id, reason, id])
+            let entry = try SearchEntry.fetchAll(change.db, candidateID: row["candidate_id"], reference: reference).first { $0.id == id }!
             try change.record("search.withdraw", entity: "search_entry", ref: "\(reference)#\(id)", vacancyID: row["vacancy_id"],
-                              candidateID: row["candidate_id"], details: ["reason": reason])
-            return try SearchEntry.fetchAll(change.db, candidateID: row["candidate_id"], reference: reference).first { $0.id == id }!
+                              candidateID: row["candidate_id"], details: ["reason": reason], state: entry.auditFields)
+            return entry
         }
     }
 
@@ -265,14 +263,20 @@ extension Store {
             }
             try change.db.execute(sql: "UPDATE vacancy SET search_decision = ?, search_decision_reason = ?, updated_at = ? WHERE id = ?",
                                   arguments: [decision.rawValue, reason, change.timestamp, before.id])
-            try change.db.execute(sql: """
-                UPDATE candidate SET search_excluded = (number IN (SELECT value FROM json_each(?))) WHERE vacancy_id = ?
-                """, arguments: [Candidate.encodeList(excluded.map(String.init)), before.id])
+            for candidate in try Row.fetchAll(change.db, sql: "SELECT id, number, search_excluded FROM candidate WHERE vacancy_id = ?",
+                                              arguments: [before.id]) {
+                let number: Int = candidate["number"]
+                let exclude = excluded.contains(number)
+                guard exclude != candidate["search_excluded"] else { continue }
+                try change.db.execute(sql: "UPDATE candidate SET search_excluded = ? WHERE id = ?", arguments: [exclude, candidate["id"]])
+                let reference = CandidateReference(vacancy: before.reference, number: number)
+                try change.record("candidate.search-decision", entity: "candidate", ref: reference.description, vacancyID: before.id,
+                                  candidateID: candidate["id"], details: ["excluded": exclude ? "yes" : "no"],
+                                  state: try Candidate.fetch(change.db, reference).auditFields)
+            }
             let after = try Vacancy.fetch(change.db, reference: before.reference)
-            var afterFields = after.auditFields
-            afterFields["excluded"] = excluded.sorted().map(String.init).joined(separator: ",")
             try change.recordUpdate("vacancy.search-decision", entity: "vacancy", ref: after.reference, vacancyID: after.id,
-                                    before: before.auditFields, after: afterFields)
+                                    before: before.auditFields, after: after.auditFields)
             return after
         }
     }
@@ -371,28 +375,43 @@ extension ShortlistError {
 // MARK: - Reading entries
 
 extension SearchEntry {
-    /// Every entry of a candidate with its addresses, overrides and evidence, oldest first: four queries.
+    /// Every entry of a candidate with its addresses, overrides and evidence, oldest first.
     static func fetchAll(_ db: Database, candidateID: Int64, reference: CandidateReference) throws -> [SearchEntry] {
+        try fetchAll(db, candidateIDs: [candidateID])
+    }
+
+    /// The entries of the given candidates (nil: of every candidate), ordered by candidate then
+    /// entry, with addresses, overrides and evidence: four queries, however many entries.
+    static func fetchAll(_ db: Database, candidateIDs: [Int64]?) throws -> [SearchEntry] {
+        let ids = candidateIDs.map { Candidate.encodeList($0.map(String.init)) }
+        let filter = "(?1 IS NULL OR e.candidate_id IN (SELECT value FROM json_each(?1)))"
         let rows = try Row.fetchAll(db, sql: """
-            SELECT e.*, s.name AS searcher, p.name || ' v' || p.version AS protocol_title,
-                   row_number() OVER (PARTITION BY e.step_key, e.planned_query, e.withdrawn_at IS NULL ORDER BY e.id DESC) AS recency
+            SELECT e.*, s.name AS searcher, p.name || ' v' || p.version AS protocol_title, c.number, v.reference AS vacancy_reference,
+                   row_number() OVER (PARTITION BY e.candidate_id, e.step_key, e.planned_query, e.withdrawn_at IS NULL
+                                      ORDER BY e.id DESC) AS recency
             FROM search_entry e JOIN staff s ON s.id = e.searcher_id JOIN protocol p ON p.id = e.protocol_id
-            WHERE e.candidate_id = ? ORDER BY e.id
-            """, arguments: [candidateID])
-        let ids = "SELECT id FROM search_entry WHERE candidate_id = ?"
+            JOIN candidate c ON c.id = e.candidate_id JOIN vacancy v ON v.id = c.vacancy_id
+            WHERE \(filter) ORDER BY e.candidate_id, e.id
+            """, arguments: [ids])
         var addresses: [Int64: [String]] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT entry_id, address FROM search_address WHERE entry_id IN (\(ids)) ORDER BY entry_id, position",
-                                    arguments: [candidateID]) {
+        for row in try Row.fetchAll(db, sql: """
+            SELECT a.entry_id, a.address FROM search_address a JOIN search_entry e ON e.id = a.entry_id
+            WHERE \(filter) ORDER BY a.entry_id, a.position
+            """, arguments: [ids]) {
             addresses[row["entry_id"], default: []].append(row["address"])
         }
         var overrides: [Int64: [(SearchRule, String)]] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT entry_id, rule, reason FROM search_override WHERE entry_id IN (\(ids)) ORDER BY entry_id, rule",
-                                    arguments: [candidateID]) {
+        for row in try Row.fetchAll(db, sql: """
+            SELECT o.entry_id, o.rule, o.reason FROM search_override o JOIN search_entry e ON e.id = o.entry_id
+            WHERE \(filter) ORDER BY o.entry_id, o.rule
+            """, arguments: [ids]) {
             overrides[row["entry_id"], default: []].append((SearchRule(rawValue: row["rule"])!, row["reason"]))
         }
         var evidence: [Int64: [(String, String, Int)]] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT entry_id, sha256, original_name, size FROM evidence WHERE entry_id IN (\(ids)) ORDER BY id",
-                                    arguments: [candidateID]) {
+        for row in try Row.fetchAll(db, sql: """
+            SELECT x.entry_id, x.sha256, x.original_name, x.size FROM evidence x JOIN search_entry e ON e.id = x.entry_id
+            WHERE \(filter) ORDER BY x.id
+            """, arguments: [ids]) {
             evidence[row["entry_id"], default: []].append((row["sha256"], row["original_name"], row["size"]))
         }
         return rows.map { row in
@@ -400,7 +419,8 @@ extension SearchEntry {
             let withdrawnReason: String? = row["withdrawn_reason"]
             let state: State = withdrawnReason != nil ? .withdrawn : (row["recency"] as Int) == 1 ? .current : .superseded
             return SearchEntry(
-                id: id, candidate: reference, protocolTitle: row["protocol_title"], stepKey: row["step_key"],
+                id: id, candidate: CandidateReference(vacancy: row["vacancy_reference"], number: row["number"]),
+                protocolTitle: row["protocol_title"], stepKey: row["step_key"],
                 plannedQuery: row["planned_query"], query: row["query"], searchedAt: row["searched_at"], searcher: row["searcher"],
                 outcome: SearchOutcome(rawValue: row["outcome"])!, note: row["note"], late: row["late"],
                 recordedAt: row["recorded_at"], addresses: addresses[id] ?? [],
@@ -417,6 +437,7 @@ extension SearchEntry {
             "note": note, "late": late ? "yes" : "no", "addresses": addresses.joined(separator: " "),
             "overrides": overrides.map { "\($0.rule.rawValue): \($0.reason)" }.joined(separator: "; "),
             "evidence": evidence.map(\.sha256).joined(separator: " "), "public_only_confirmed": "yes",
+            "withdrawn_reason": withdrawnReason ?? "",
         ]
     }
 }

@@ -335,7 +335,7 @@ extension Store {
             }
             let created = try SearchProtocol.fetch(db, id: id)
             try change.record("protocol.import", entity: "protocol", ref: created.title,
-                              details: ["file": ProtocolFile.export(created)])
+                              details: ["file": ProtocolFile.export(created)], state: ["file": ProtocolFile.export(created)])
             return (created, true)
         }
     }

@@ -45,6 +45,11 @@ extension StaffMember {
             """, arguments: [name]).map(StaffMember.init(row:))
     }
 
+    /// The record as it is written into audit details.
+    var auditFields: [String: String] {
+        ["name": name, "roles": roles.map(\.rawValue).joined(separator: ",")]
+    }
+
     init(row: Row) {
         id = row["id"]
         name = row["name"]
@@ -89,7 +94,7 @@ extension Store {
             var after = before
             after.roles = roles
             try change.record("staff.update", entity: "staff", ref: before.name,
-                              details: ["before": before.roles.map(\.rawValue), "after": roles.map(\.rawValue)])
+                              details: ["before": before.roles.map(\.rawValue), "after": roles.map(\.rawValue)], state: after.auditFields)
             return after
         }
     }
@@ -127,7 +132,8 @@ extension Change {
         for role in roles {
             try db.execute(sql: "INSERT INTO staff_role (staff_id, role) VALUES (?, ?)", arguments: [id, role.rawValue])
         }
-        try record("staff.add", entity: "staff", ref: name, details: ["name": name, "roles": roles.map(\.rawValue).joined(separator: ",")])
-        return StaffMember(id: id, name: name, roles: roles, createdAt: timestamp)
+        let member = StaffMember(id: id, name: name, roles: roles, createdAt: timestamp)
+        try record("staff.add", entity: "staff", ref: name, details: member.auditFields, state: member.auditFields)
+        return member
     }
 }

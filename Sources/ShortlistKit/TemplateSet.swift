@@ -94,7 +94,9 @@ public enum AtomicFile {
         let folder = url.deletingLastPathComponent().path
         let temporary = folder + "/." + url.lastPathComponent + "." + UUID().uuidString.prefix(8) + ".tmp"
         do {
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            // A folder made for personal data is the owner's only, like the files in it.
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true,
+                                                    attributes: [.posixPermissions: mode & 0o044 == 0 ? 0o700 : 0o755])
             guard FileManager.default.createFile(atPath: temporary, contents: data, attributes: [.posixPermissions: mode]) else {
                 throw CocoaError(.fileWriteUnknown)
             }

@@ -42,8 +42,6 @@ public struct Vacancy: Equatable, Sendable {
     public var protocolID: Int64
     /// How far back searches look, in years.
     public var lookBackYears: Int
-    /// When the first search was logged, which fixes the protocol.
-    public var protocolFixedAt: String?
     /// Whether every, some or no candidate is searched, and why when not every one.
     public var searchDecision: SearchDecision
     public var searchDecisionReason: String
@@ -129,7 +127,6 @@ extension Vacancy {
         updatedAt = row["updated_at"]
         protocolID = row["protocol_id"]
         lookBackYears = row["look_back_years"]
-        protocolFixedAt = row["protocol_fixed_at"]
         searchDecision = SearchDecision(rawValue: row["search_decision"])!
         searchDecisionReason = row["search_decision_reason"]
     }
@@ -215,7 +212,7 @@ extension Store {
             try change.setPanel(vacancyID: id, adding: draft.panel, removing: [])
             let vacancy = try Vacancy.fetch(db, reference: reference)
             try change.record("vacancy.add", entity: "vacancy", ref: vacancy.reference, vacancyID: id,
-                              details: vacancy.auditFields)
+                              details: vacancy.auditFields, state: vacancy.auditFields)
             return vacancy
         }
     }
@@ -254,7 +251,10 @@ extension Store {
             let lookBack = try changes.lookBackYears.map { (y) throws(ShortlistError) in try Vacancy.validate(lookBack: y) }
                 ?? before.lookBackYears
             let reason = changes.reason?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
-            if before.protocolFixedAt != nil, protocolID != before.protocolID || lookBack != before.lookBackYears, reason.isEmpty {
+            let searched = try Int.fetchOne(db, sql: """
+                SELECT 1 FROM search_entry e JOIN candidate c ON c.id = e.candidate_id WHERE c.vacancy_id = ? LIMIT 1
+                """, arguments: [before.id]) != nil
+            if searched, protocolID != before.protocolID || lookBack != before.lookBackYears, reason.isEmpty {
                 throw ShortlistError.notAllowed(
                     record: before.reference, reason: "searches have been logged, so its protocol and look-back period are fixed",
                     remedy: "To change them anyway, add --reason TEXT: it is recorded, and every candidate then owes the new steps.")
@@ -276,10 +276,8 @@ extension Store {
                                  change.timestamp, before.id])
             try change.setPanel(vacancyID: before.id, adding: changes.addPanel, removing: changes.removePanel)
             let after = try Vacancy.fetch(db, reference: before.reference)
-            var afterFields = after.auditFields
-            if !reason.isEmpty { afterFields["reason"] = reason }
             try change.recordUpdate("vacancy.update", entity: "vacancy", ref: after.reference, vacancyID: after.id,
-                                    before: before.auditFields, after: afterFields)
+                                    before: before.auditFields, after: after.auditFields, reason: reason)
             return after
         }
     }
@@ -307,9 +305,11 @@ extension Store {
             for candidate in pending {
                 try db.execute(sql: "UPDATE candidate SET outcome = 'not-appointed', outcome_on = ?, updated_at = ? WHERE id = ?",
                                arguments: [day.iso, change.timestamp, candidate["id"]])
-                try change.record("candidate.outcome", entity: "candidate", ref: "\(before.reference)/\(candidate["number"] as Int)",
+                let reference = CandidateReference(vacancy: before.reference, number: candidate["number"])
+                try change.record("candidate.outcome", entity: "candidate", ref: reference.description,
                                   vacancyID: before.id, candidateID: candidate["id"],
-                                  details: ["before": "pending", "after": "not-appointed", "on": day.iso])
+                                  details: ["before": "pending", "after": "not-appointed", "on": day.iso],
+                                  state: try Candidate.fetch(db, reference).auditFields)
             }
             let after = try Vacancy.fetch(db, reference: before.reference)
             try change.recordUpdate("vacancy.close", entity: "vacancy", ref: after.reference, vacancyID: after.id,
@@ -372,19 +372,22 @@ extension Change {
         try db.execute(sql: "UPDATE candidate SET outcome = 'appointed', outcome_on = ?, updated_at = ? WHERE id = ?",
                        arguments: [today.iso, timestamp, id])
         try record("candidate.outcome", entity: "candidate", ref: ref, vacancyID: vacancy.id, candidateID: id,
-                   details: ["before": "pending", "after": "appointed", "on": today.iso])
+                   details: ["before": "pending", "after": "appointed", "on": today.iso],
+                   state: try Candidate.fetch(db, CandidateReference(vacancy: vacancy.reference, number: number)).auditFields)
         return id
     }
 
-    /// Records an update with only the fields that changed, old and new.
+    /// Records an update: the fields that changed, old and new (and the reason, if one is
+    /// given), with the record's whole state after it.
     func recordUpdate(_ action: String, entity: String, ref: String, vacancyID: Int64? = nil, candidateID: Int64? = nil,
-                      before: [String: String], after: [String: String]) throws {
+                      before: [String: String], after: [String: String], reason: String = "") throws {
         let changed = Set(before.keys).union(after.keys).filter { before[$0] != after[$0] }
         var details: [String: [String: String]] = ["before": [:], "after": [:]]
         for key in changed {
             details["before"]![key] = before[key] ?? ""
             details["after"]![key] = after[key] ?? ""
         }
-        try record(action, entity: entity, ref: ref, vacancyID: vacancyID, candidateID: candidateID, details: details)
+        if !reason.isEmpty { details["reason"] = ["text": reason] }
+        try record(action, entity: entity, ref: ref, vacancyID: vacancyID, candidateID: candidateID, details: details, state: after)
     }
 }
