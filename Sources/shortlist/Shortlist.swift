@@ -15,7 +15,7 @@ struct Shortlist: ParsableCommand {
         version: Invocation.version,
         subcommands: [Init.self, Demo.self, StaffCommand.self, VacancyCommand.self, CandidateCommand.self, ProtocolCommand.self,
                       CheckCommand.self, FindingCommand.self, Status.self,
-                      Dossier.self, Pack.self, TemplatesCommand.self, AuditCommand.self])
+                      Dossier.self, Pack.self, TemplatesCommand.self, AuditCommand.self, Report.self])
 
     /// Runs the command; library errors print their message and exit with their code.
     static func main() {

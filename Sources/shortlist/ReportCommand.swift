@@ -1,0 +1,40 @@
+import ArgumentParser
+import Foundation
+import ShortlistKit
+
+struct Report: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "The governors' safer-recruitment report: exceptions first, then each vacancy.",
+        discussion: "A period takes the vacancies whose interview date (or, without one, the date they were added) falls in it.")
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case markdown, json, csv
+    }
+
+    @OptionGroup var store: StoreOptions
+    @OptionGroup var actor: ActorOptions
+    @OptionGroup var templates: TemplateOptions
+    @Option(help: "One vacancy.") var vacancy: String?
+    @Option(help: "The first day of the period.") var from: String?
+    @Option(help: "The last day of the period.") var to: String?
+    @Option(help: "markdown, json or csv (one row per candidate).") var format: Format = .markdown
+    @Option(help: "Write to this file instead of standard output.") var out: String?
+    @Flag(help: "Replace --out if it exists.") var force = false
+
+    func run() throws {
+        let scope: ReportScope
+        switch (vacancy, try day(from, "--from"), try day(to, "--to")) {
+        case let (vacancy?, nil, nil): scope = .vacancy(vacancy)
+        case let (nil, from?, to?): scope = .period(from: from, to: to)
+        default: throw ValidationError("Give --vacancy REF, or --from DATE and --to DATE.")
+        }
+        let store = try store.open()
+        let text = try store.renderComplianceReport(scope, format: format.rawValue, templates: templates.load(store), by: actor.actor)
+        guard let out else { return FileHandle.standardOutput.write(Data(text.utf8)) }
+        if !force && FileManager.default.fileExists(atPath: out) {
+            throw ShortlistError.file(path: out, reason: "already exists; nothing was written. Use --force to replace it")
+        }
+        try AtomicFile.write(Data(text.utf8), to: out)
+        Console.error("Wrote \(out)")
+    }
+}
