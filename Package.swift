@@ -41,8 +41,13 @@ let package = Package(
                 "ShortlistKit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
-        .testTarget(name: "ShortlistKitTests", dependencies: ["ShortlistKit"]),
-        .testTarget(name: "ShortlistCLITests", dependencies: ["ShortlistKit", "shortlist"]),
+        .testTarget(
+            name: "ShortlistKitTests",
+            dependencies: ["ShortlistKit", .product(name: "GRDB", package: "GRDB.swift")],
+            exclude: ["Fixtures"]),
+        .testTarget(
+            name: "ShortlistCLITests",
+            dependencies: ["ShortlistKit", "shortlist", .product(name: "GRDB", package: "GRDB.swift")]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -32,7 +32,7 @@ extension Store {
                                            expectedHead: nil, recordsChecked: 0)
             var lastState: [String: String] = [:]
             var missingDetails: [Int64] = []
-            var purged = Set<Int64>()
+            var purgeCounts: [Int64: Int] = [:]
             var expectedSeq: Int64 = 1
             var previous = AuditEvent.genesisHash
             var expectedAt: Int64?
@@ -62,8 +62,8 @@ extension Store {
                 }
                 if (row["details"] as String?) == nil { missingDetails.append(event.seq) }
                 if event.action == "purge", let details: String = row["details"],
-                   let seqs = try? JSONDecoder().decode(PurgeDetails.self, from: Data(details.utf8)).purgedDetails {
-                    purged.formUnion(seqs)
+                   let counts = try? JSONDecoder().decode(PurgeResult.self, from: Data(details.utf8)) {
+                    purgeCounts[event.seq] = counts.auditDetails
                 }
                 if let state = event.stateHash { lastState[event.entity + "\u{1F}" + event.entityRef] = state }
                 if stored == wanted { expectedAt = event.seq }
@@ -71,16 +71,34 @@ extension Store {
                 expectedSeq = event.seq + 1
             }
             result.head = previous
-            if result.brokenEvent == nil, let first = missingDetails.first(where: { !purged.contains($0) }) {
-                result.brokenEvent = (first, "its details were deleted, and no purge accounts for it")
+            if result.brokenEvent == nil {
+                // A detail may be missing only where a purge event deleted it, and each purge
+                // deleted exactly as many as its own (chained) details say.
+                var marks: [Int64: Int64] = [:]
+                var marked: [Int64: Int] = [:]
+                for row in try Row.fetchAll(db, sql: "SELECT seq, purge_seq FROM audit_detail_purge") {
+                    marks[row["seq"]] = row["purge_seq"]
+                    marked[row["purge_seq"], default: 0] += 1
+                }
+                if let first = missingDetails.first(where: { marks[$0].map { purgeCounts[$0] == nil } ?? true }) {
+                    result.brokenEvent = (first, "its details were deleted, and no purge accounts for it")
+                } else if let purge = marked.first(where: { purgeCounts[$0.key] != $0.value })?.key {
+                    result.brokenEvent = (purge, "the details marked as deleted by this purge do not match the count it recorded")
+                }
             }
-            if let wanted {
+            if wanted != nil {
                 result.expectedHead = expectedAt.map {
                     (true, "the expected head is event \($0); \(result.events - Int($0)) events have been added since")
                 } ?? (false, "no event of this chain has that hash: the chain recorded then is not a prefix of today's")
             }
-            let records = try Store.currentRecordStates(db)
+            let (records, stubs) = try Store.currentRecordStates(db)
             result.recordsChecked = records.count
+            result.recordProblems += stubs.problems
+            // The entries and findings of a purged stub were blanked by the purge: their last
+            // events describe what was deleted, and `stubs` checked that nothing personal is left.
+            for key in lastState.keys where stubs.prefixes.contains(where: key.hasPrefix) {
+                lastState.removeValue(forKey: key)
+            }
             for (key, state) in records.sorted(by: { $0.key < $1.key }) {
                 let name = key.replacingOccurrences(of: "\u{1F}", with: " ")
                 switch lastState.removeValue(forKey: key) {
@@ -98,8 +116,10 @@ extension Store {
 
     /// Every record the tool keeps, by `entity␟reference`, with the hash of its fields: the same
     /// fields each change records as its state. Rows seeded by the schema count only once changed.
-    static func currentRecordStates(_ db: Database) throws -> [String: String] {
+    static func currentRecordStates(_ db: Database) throws -> ([String: String], stubs: (prefixes: [String], problems: [String])) {
         var states: [String: String] = [:]
+        var prefixes: [String] = []
+        var problems: [String] = []
         func add(_ entity: String, _ ref: String, _ fields: [String: String]) { states[entity + "\u{1F}" + ref] = Digest.state(fields) }
         for row in try Row.fetchAll(db, sql: """
             SELECT s.id, s.name, s.created_at, group_concat(r.role) AS roles
@@ -112,15 +132,35 @@ extension Store {
             let vacancy = Vacancy(row: row)
             add("vacancy", vacancy.reference, vacancy.auditFields)
         }
+        var purged = Set<CandidateReference>()
         for row in try Row.fetchAll(db, sql: Candidate.selectSQL) {
             let candidate = Candidate(row: row)
             add("candidate", candidate.reference.description, candidate.auditFields)
+            if candidate.purgedOn != nil {
+                purged.insert(candidate.reference)
+                prefixes += ["search_entry\u{1F}\(candidate.reference)#", "finding\u{1F}\(candidate.reference)/F"]
+                let personal = [candidate.town, candidate.currentEmployer, candidate.email] + candidate.otherNames + candidate.previousEmployers
+                    + (candidate.outcome == .appointed ? [] : [candidate.fullName])
+                if personal.contains(where: { !$0.isEmpty }) { problems.append("purged candidate \(candidate.reference) still holds personal data") }
+            }
         }
         for entry in try SearchEntry.fetchAll(db, candidateIDs: nil) {
+            if purged.contains(entry.candidate) {
+                if !entry.query.isEmpty || !entry.note.isEmpty || !entry.addresses.isEmpty || !entry.evidence.isEmpty {
+                    problems.append("search entry \(entry.id) of purged candidate \(entry.candidate) still holds personal data")
+                }
+                continue
+            }
             add("search_entry", "\(entry.candidate)#\(entry.id)", entry.auditFields)
         }
         let candidateIDs = try Int64.fetchAll(db, sql: "SELECT id FROM candidate")
         for finding in try Finding.fetchAll(db, candidateIDs: candidateIDs) {
+            if purged.contains(finding.reference.candidate) {
+                if finding.versions.contains(where: { $0.summary != "(purged)" || !$0.sources.isEmpty }) {
+                    problems.append("finding \(finding.reference) of a purged candidate still holds personal data")
+                }
+                continue
+            }
             add("finding", finding.reference.description, finding.current.auditFields(version: finding.current.version, entries: finding.entries))
         }
         let seeded = try Store.seededRows()
@@ -136,7 +176,7 @@ extension Store {
             let fields = ["file": ProtocolFile.export(searchProtocol)]
             if seeded["protocol\u{1F}" + searchProtocol.title] != Digest.state(fields) { add("protocol", searchProtocol.title, fields) }
         }
-        return states
+        return (states, (prefixes, problems))
     }
 
     /// The settings, categories and protocols the schema itself seeds, as state hashes: found by
@@ -157,15 +197,6 @@ extension Store {
             }
             return rows
         }
-    }
-}
-
-/// The part of a purge event's details that `audit verify` reads: whose details it deleted.
-struct PurgeDetails: Codable {
-    var purgedDetails: [Int64]
-
-    enum CodingKeys: String, CodingKey {
-        case purgedDetails = "purged_details"
     }
 }
 

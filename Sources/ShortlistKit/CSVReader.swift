@@ -65,6 +65,7 @@ enum CSVReader {
             var sawQuote = false                               // distinguishes `""` from a blank line
             while true {                                       // one iteration per field
                 field.removeAll(keepingCapacity: true)
+                let fieldLine = line                           // where the field starts, for errors in it
                 if i < n && bytes[i] == quote {                // quoted field
                     sawQuote = true
                     let openLine = line
@@ -98,7 +99,7 @@ enum CSVReader {
                     }
                 }
                 guard let text = String(validating: field, as: UTF8.self) else {
-                    throw CSVError(kind: .invalidUTF8, line: line, field: fields.count + 1)
+                    throw CSVError(kind: .invalidUTF8, line: fieldLine, field: fields.count + 1)
                 }
                 fields.append(text)
                 if i < n && bytes[i] == comma { i += 1; continue } // next field

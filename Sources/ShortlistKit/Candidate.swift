@@ -62,6 +62,10 @@ public struct Candidate: Equatable, Sendable {
     public var updatedAt: String
     /// Not searched, under the vacancy's search decision `some`.
     public var searchExcluded: Bool = false
+    /// When the candidate's personal data was purged; the record is then an anonymous stub.
+    public var purgedOn: Day?
+    /// What the record said when it was purged.
+    public var purgeSummary: PurgeSummary?
 
     /// Current and previous employers, current first.
     public var employers: [String] {
@@ -125,6 +129,8 @@ extension Candidate {
         createdAt = row["created_at"]
         updatedAt = row["updated_at"]
         searchExcluded = row["search_excluded"]
+        purgedOn = (row["purged_on"] as String?).flatMap(Day.init(iso:))
+        purgeSummary = (row["purge_summary"] as String?).flatMap { try? JSONDecoder().decode(PurgeSummary.self, from: Data($0.utf8)) }
     }
 
     static func fetch(_ db: Database, _ reference: CandidateReference) throws -> Candidate {
@@ -153,7 +159,7 @@ extension Candidate {
             "current_employer": currentEmployer, "previous_employers": previousEmployers.joined(separator: "; "),
             "email": email, "shortlisted_on": shortlistedOn.iso, "notified_on": notifiedOn?.iso ?? "",
             "notified_via": notifiedVia?.rawValue ?? "", "outcome": outcome.rawValue, "outcome_on": outcomeOn?.iso ?? "",
-            "search_excluded": searchExcluded ? "yes" : "no",
+            "search_excluded": searchExcluded ? "yes" : "no", "purged_on": purgedOn?.iso ?? "",
         ]
     }
 }

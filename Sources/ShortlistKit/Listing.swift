@@ -152,6 +152,10 @@ public struct Listing: Equatable, Sendable {
     }
 
     static func csvField(_ text: String) -> String {
+        // A value a spreadsheet would run as a formula is kept as text (OWASP CSV injection).
+        if let first = text.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(first), Double(text) == nil {
+            return csvField("'" + text)
+        }
         guard text.contains(where: { $0 == "," || $0 == "\"" || $0.isNewline }) || text.hasPrefix(" ") || text.hasSuffix(" ") else {
             return text
         }

@@ -54,11 +54,12 @@ public struct CandidateProgress: Equatable, Sendable {
     /// The status of each of the candidate's findings.
     public var findings: [FindingStatus] = []
 
-    public var plannedQueries: Int { steps.reduce(0) { $0 + $1.queries.count } }
-    public var doneQueries: Int { steps.reduce(0) { $0 + $1.done } }
+    public var plannedQueries: Int { candidate.purgeSummary?.planned ?? steps.reduce(0) { $0 + $1.queries.count } }
+    public var doneQueries: Int { candidate.purgeSummary?.done ?? steps.reduce(0) { $0 + $1.done } }
 
     /// Told, and told no later than the first search.
     public var toldBeforeSearching: Bool {
+        if let stub = candidate.purgeSummary { return stub.toldBeforeFirstSearch != "NO" }
         guard let told = candidate.notifiedOn else { return false }
         guard let first = firstSearchedAt.flatMap(Timestamp.parse(iso:)) else { return true }
         return told <= Day(first)
@@ -67,7 +68,7 @@ public struct CandidateProgress: Equatable, Sendable {
     /// What stands between the candidate and a complete search record; empty when complete.
     /// Overrides are reported by `notes`: they are recorded decisions, not gaps.
     public var outstanding: [String] {
-        if excludedByDecision || candidate.outcome == .withdrew { return [] }
+        if excludedByDecision || candidate.outcome == .withdrew || candidate.purgedOn != nil { return [] }
         var items: [String] = []
         if candidate.notifiedOn == nil {
             items.append("not told of searches")
@@ -88,6 +89,7 @@ public struct CandidateProgress: Equatable, Sendable {
     /// Things to know that do not make the record incomplete.
     public var notes: [String] {
         var items: [String] = []
+        if let purged = candidate.purgedOn { items.append("purged on \(purged.uk)") }
         if excludedByDecision { items.append("not searched by decision") }
         let toRaise = findings.count(where: { $0 == .raised })
         if toRaise > 0 { items.append("\(toRaise) finding\(toRaise == 1 ? "" : "s") to raise at interview") }

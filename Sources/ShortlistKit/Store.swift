@@ -31,7 +31,8 @@ public struct Store: Sendable {
             let setup = try DatabaseQueue(path: path, configuration: configuration(wal: false))
             try migrator().migrate(setup)
             try setup.close()
-            let store = try Store(path: path, clock: clock)
+            // Turn WAL on once: it stays set in the file, so later opens need not (and do not) write.
+            let store = try Store(path: path, wal: true, clock: clock)
             try store.write(by: nil) { change in
                 try change.addFirstAdmin(name: admin, roles: roles)
             }
@@ -48,24 +49,27 @@ public struct Store: Sendable {
         guard FileManager.default.fileExists(atPath: path) else { throw .databaseMissing(path: path) }
         try checkHeader(at: path)
         do {
-            let store = try Store(path: path, clock: clock)
-            try store.queue.read { db in
-                let known = Set(migrator().migrations)
-                if let newer = try migrator().appliedIdentifiers(db).subtracting(known).sorted().last {
-                    throw ShortlistError.newerSchema(path: path, migration: newer)
-                }
+            // Only reads first, on a connection closed before going on: a newer schema is refused
+            // before anything is written, and the closing removes the -wal and -shm it opened.
+            let probe = try DatabaseQueue(path: path, configuration: configuration(wal: false))
+            let (newer, pending) = try probe.read { db in
+                let applied = try migrator().appliedIdentifiers(db)
+                return (applied.subtracting(migrator().migrations).sorted().last, try !migrator().hasCompletedMigrations(db))
             }
-            try migrator().migrate(store.queue)
+            try probe.close()
+            if let newer { throw ShortlistError.newerSchema(path: path, migration: newer) }
+            let store = try Store(path: path, wal: false, clock: clock)
+            if pending { try migrator().migrate(store.queue) }
             return store
         } catch {
             throw Store.translate(error, path: path)
         }
     }
 
-    private init(path: String, clock: @escaping @Sendable () -> Date) throws {
+    private init(path: String, wal: Bool, clock: @escaping @Sendable () -> Date) throws {
         self.path = path
         self.clock = clock
-        self.queue = try DatabaseQueue(path: path, configuration: Store.configuration(wal: true))
+        self.queue = try DatabaseQueue(path: path, configuration: Store.configuration(wal: wal))
     }
 
     private static func configuration(wal: Bool) -> Configuration {
@@ -74,6 +78,8 @@ public struct Store: Sendable {
         config.busyMode = .timeout(10)
         if wal { config.journalMode = .wal }
         config.label = "shortlist"
+        // Deleted content is overwritten, so a purge leaves no personal data in free pages.
+        config.prepareDatabase { db in try db.execute(sql: "PRAGMA secure_delete = ON") }
         return config
     }
 

@@ -45,6 +45,8 @@ public struct Vacancy: Equatable, Sendable {
     /// Whether every, some or no candidate is searched, and why when not every one.
     public var searchDecision: SearchDecision
     public var searchDecisionReason: String
+    /// Why the vacancy is held from purge (a pending claim, say); nil when it is not held.
+    public var holdReason: String?
 }
 
 /// Whether a vacancy's shortlisted candidates are searched. KCSIE says schools "should
@@ -129,6 +131,7 @@ extension Vacancy {
         lookBackYears = row["look_back_years"]
         searchDecision = SearchDecision(rawValue: row["search_decision"])!
         searchDecisionReason = row["search_decision_reason"]
+        holdReason = row["hold_reason"]
     }
 
     static func fetch(_ db: Database, reference: String) throws -> Vacancy {
@@ -174,7 +177,7 @@ extension Vacancy {
             "appointed": appointedNumber.map(String.init) ?? "", "closed_on": closedOn?.iso ?? "",
             "panel": panel.joined(separator: "; "), "protocol_id": String(protocolID),
             "look_back_years": String(lookBackYears), "search_decision": searchDecision.rawValue,
-            "search_decision_reason": searchDecisionReason,
+            "search_decision_reason": searchDecisionReason, "hold_reason": holdReason ?? "",
         ]
     }
 }

@@ -23,7 +23,8 @@ extension CandidateCommand {
             if !summary.ignoredColumns.isEmpty {
                 Console.error("note: columns not imported (not kept): \(summary.ignoredColumns.joined(separator: ", "))")
             }
-            let added = summary.added.map(\.description).joined(separator: ", ")
+            let added = summary.added.count <= 10 ? summary.added.map(\.description).joined(separator: ", ")
+                : "\(summary.added.first!) to \(summary.added.last!)"
             let noun = summary.added.count == 1 ? "candidate" : "candidates"
             Console.print("Imported \(summary.added.count) \(noun) into \(vacancy)" + (added.isEmpty ? "." : ": \(added)."))
             for skip in summary.skipped {

@@ -1,0 +1,255 @@
+import Foundation
+import GRDB
+
+/// What a purged record said, kept on its stub: counts and flags, never personal data.
+public struct PurgeSummary: Codable, Equatable, Sendable {
+    public var planned: Int
+    public var done: Int
+    public var complete: Bool
+    /// `yes`, `NO` or `not searched yet`.
+    public var toldBeforeFirstSearch: String
+    public var late: Int
+    /// The kinds of exception the record showed (see the report).
+    public var exceptions: [String]
+    /// For the appointee: "Online search completed on DATE by NAME; outcome: ...".
+    public var line: String?
+}
+
+/// A candidate whose personal data is due for purge, and what happens to it.
+public struct PurgeItem: Equatable, Sendable {
+    public enum Action: String, Sendable {
+        /// Not appointed or withdrew: every personal field goes.
+        case remove
+        /// The appointee: the search record is reduced to one line.
+        case reduce
+    }
+
+    public var candidate: CandidateReference
+    public var candidateID: Int64
+    public var outcome: CandidateOutcome
+    public var closedOn: Day
+    public var dueOn: Day
+    public var action: Action
+}
+
+/// What `purge` found: what is due, and the vacancies held from purge.
+public struct PurgePlan: Equatable, Sendable {
+    public var due: [PurgeItem]
+    public var held: [(vacancy: String, reason: String)]
+    public var retentionMonths: Int
+
+    public static func == (lhs: PurgePlan, rhs: PurgePlan) -> Bool {
+        lhs.due == rhs.due && lhs.held.map(\.vacancy) == rhs.held.map(\.vacancy) && lhs.retentionMonths == rhs.retentionMonths
+    }
+}
+
+/// What `purge --apply` did.
+public struct PurgeResult: Equatable, Sendable, Codable {
+    public var candidates = 0
+    public var removed = 0
+    public var reduced = 0
+    public var searchEntries = 0
+    public var findings = 0
+    public var evidenceFiles = 0
+    public var auditDetails = 0
+    public var vacancies: [String] = []
+}
+
+// MARK: - Retention and holds
+
+extension Store {
+    /// Months after a vacancy closes when its candidates' personal data is due for purge.
+    public func retentionMonths() throws(ShortlistError) -> Int {
+        try read { db in try Store.retentionMonths(db) }
+    }
+
+    static func retentionMonths(_ db: Database) throws -> Int {
+        try Int.fetchOne(db, sql: "SELECT CAST(value AS INTEGER) FROM setting WHERE key = 'retention_months'") ?? 6
+    }
+
+    /// Changes the retention period (admins only).
+    public func setRetentionMonths(_ months: Int, by actor: String?) throws(ShortlistError) {
+        guard (1...120).contains(months) else {
+            throw .invalidValue(field: "--months", value: String(months), expected: "a number of months from 1 to 120")
+        }
+        try setSetting("retention_months", to: String(months), by: actor)
+    }
+
+    /// Holds a vacancy from purge, or lifts the hold (`reason` nil); both are audited.
+    @discardableResult
+    public func holdVacancy(_ reference: String, reason: String?, liftReason: String = "", by actor: String?) throws(ShortlistError) -> Vacancy {
+        let reason = reason?.trimmingCharacters(in: .whitespacesAndNewlines)
+        if reason?.isEmpty == true { throw .invalidValue(field: "--reason", value: "", expected: "why the vacancy is held (for example, a pending claim)") }
+        return try write(by: actor) { change in
+            try change.require([.admin, .recruitingManager], to: "hold a vacancy from purge")
+            let before = try Vacancy.fetch(change.db, reference: reference)
+            if reason == nil, before.holdReason == nil {
+                throw ShortlistError.notAllowed(record: before.reference, reason: "it is not held", remedy: "Nothing to lift.")
+            }
+            try change.db.execute(sql: "UPDATE vacancy SET hold_reason = ?, updated_at = ? WHERE id = ?",
+                                  arguments: [reason, change.timestamp, before.id])
+            let after = try Vacancy.fetch(change.db, reference: before.reference)
+            try change.recordUpdate(reason == nil ? "vacancy.hold-lift" : "vacancy.hold", entity: "vacancy", ref: after.reference,
+                                    vacancyID: after.id, before: before.auditFields, after: after.auditFields, reason: liftReason)
+            return after
+        }
+    }
+}
+
+// MARK: - Purge
+
+extension Store {
+    /// What is due for purge and why; changes nothing.
+    public func purgePlan() throws(ShortlistError) -> PurgePlan {
+        try read { db in try Store.purgePlan(db, today: Day(clock())) }
+    }
+
+    static func purgePlan(_ db: Database, today: Day) throws -> PurgePlan {
+        let months = try retentionMonths(db)
+        var plan = PurgePlan(due: [], held: [], retentionMonths: months)
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT v.reference, v.closed_on, v.hold_reason, c.id, c.number, c.outcome
+            FROM vacancy v JOIN candidate c ON c.vacancy_id = v.id
+            WHERE v.closed_on IS NOT NULL AND c.purged_on IS NULL
+            ORDER BY v.closed_on, v.reference, c.number
+            """)
+        for row in rows {
+            let closed = Day(iso: row["closed_on"])!
+            let due = closed.adding(months: months)
+            guard due <= today else { continue }
+            let reference: String = row["reference"]
+            if let hold: String = row["hold_reason"] {
+                if plan.held.last?.vacancy != reference { plan.held.append((reference, hold)) }
+                continue
+            }
+            let outcome = CandidateOutcome(rawValue: row["outcome"])!
+            plan.due.append(PurgeItem(candidate: CandidateReference(vacancy: reference, number: row["number"]), candidateID: row["id"],
+                                      outcome: outcome, closedOn: closed, dueOn: due, action: outcome == .appointed ? .reduce : .remove))
+        }
+        return plan
+    }
+
+    /// Deletes the personal data that is due, in one transaction, leaving an anonymous stub per
+    /// candidate and an audit event with the counts. Evidence files go once nothing refers to them.
+    public func applyPurge(by actor: String?) throws(ShortlistError) -> PurgeResult {
+        var orphanedEvidence: [String] = []
+        let result: PurgeResult = try write(by: actor) { change in
+            try change.require([.admin], to: "purge personal data")
+            let db = change.db
+            let plan = try Store.purgePlan(db, today: change.today)
+            var result = PurgeResult()
+            guard !plan.due.isEmpty else { return result }
+            let ids = Candidate.encodeList(plan.due.map { String($0.candidateID) })
+            let inDue = "IN (SELECT value FROM json_each(?1))"
+            let summaries = try Store.purgeSummaries(db, plan: plan, today: change.today)
+
+            result.candidates = plan.due.count
+            result.removed = plan.due.count { $0.action == .remove }
+            result.reduced = plan.due.count { $0.action == .reduce }
+            result.searchEntries = try Int.fetchOne(db, sql: "SELECT count(*) FROM search_entry WHERE candidate_id \(inDue)", arguments: [ids])!
+            result.findings = try Int.fetchOne(db, sql: "SELECT count(*) FROM finding WHERE candidate_id \(inDue)", arguments: [ids])!
+            let evidence = try String.fetchAll(db, sql: """
+                SELECT DISTINCT x.sha256 FROM evidence x JOIN search_entry e ON e.id = x.entry_id WHERE e.candidate_id \(inDue)
+                """, arguments: [ids])
+            let detailSeqs = try Int64.fetchAll(db, sql: """
+                SELECT e.seq FROM audit_event e JOIN audit_detail d ON d.seq = e.seq WHERE e.candidate_id \(inDue)
+                """, arguments: [ids])
+            result.auditDetails = detailSeqs.count
+            result.vacancies = Array(Set(plan.due.map(\.candidate.vacancy))).sorted()
+
+            // Personal fields of search entries, findings and their satellites.
+            try db.execute(sql: "DELETE FROM search_address WHERE entry_id IN (SELECT id FROM search_entry WHERE candidate_id \(inDue))", arguments: [ids])
+            try db.execute(sql: "UPDATE search_override SET reason = '(purged)' WHERE entry_id IN (SELECT id FROM search_entry WHERE candidate_id \(inDue))",
+                           arguments: [ids])
+            try db.execute(sql: "DELETE FROM evidence WHERE entry_id IN (SELECT id FROM search_entry WHERE candidate_id \(inDue))", arguments: [ids])
+            try db.execute(sql: """
+                UPDATE search_entry SET query = '', planned_query = step_key, note = '',
+                       withdrawn_reason = CASE WHEN withdrawn_reason IS NULL THEN NULL ELSE '(purged)' END
+                WHERE candidate_id \(inDue)
+                """, arguments: [ids])
+            let purgedText = { (column: String) in "\(column) = CASE WHEN \(column) <> '' THEN '(purged)' ELSE '' END" }
+            try db.execute(sql: """
+                UPDATE finding_version SET summary = '(purged)', sources = '[]', \(["identity_basis", "relevance", "decision_reason", "question",
+                    "identity_question", "response", "conclusion_detail"].map(purgedText).joined(separator: ", "))
+                WHERE finding_id IN (SELECT id FROM finding WHERE candidate_id \(inDue))
+                """, arguments: [ids])
+            let stub = try db.makeStatement(sql: """
+                UPDATE candidate SET full_name = CASE WHEN ?2 THEN full_name ELSE '' END, other_names = '[]', town = '',
+                       current_employer = '', previous_employers = '[]', email = '', purged_on = ?3, purge_summary = ?4
+                WHERE id = ?1
+                """)
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = .sortedKeys
+            for item in plan.due {
+                let summary = String(decoding: try encoder.encode(summaries[item.candidateID]!), as: UTF8.self)
+                try stub.execute(arguments: [item.candidateID, item.action == .reduce, change.today.iso, summary])
+            }
+
+            // The purge event, then the details it deletes, each marked with it.
+            try change.record("purge", entity: "purge", ref: change.today.iso, details: result)
+            let purgeSeq = try Int64.fetchOne(db, sql: "SELECT max(seq) FROM audit_event")!
+            let mark = try db.makeStatement(sql: "INSERT INTO audit_detail_purge (seq, purge_seq) VALUES (?, ?)")
+            let delete = try db.makeStatement(sql: "DELETE FROM audit_detail WHERE seq = ?")
+            for seq in detailSeqs {
+                try mark.execute(arguments: [seq, purgeSeq])
+                try delete.execute(arguments: [seq])
+            }
+            // One event per stub, with its new state, so `audit verify` still matches every record.
+            for row in try Row.fetchAll(db, sql: Candidate.selectSQL + " WHERE c.id \(inDue) ORDER BY c.id", arguments: [ids]) {
+                let candidate = Candidate(row: row)
+                try change.record("candidate.purge", entity: "candidate", ref: candidate.reference.description, vacancyID: candidate.vacancyID,
+                                  candidateID: candidate.id, details: ["purge_event": String(purgeSeq)], state: candidate.auditFields)
+            }
+            orphanedEvidence = try evidence.filter { try Int.fetchOne(db, sql: "SELECT count(*) FROM evidence WHERE sha256 = ?", arguments: [$0]) == 0 }
+            result.evidenceFiles = orphanedEvidence.count
+            return result
+        }
+        for sha in orphanedEvidence { try? FileManager.default.removeItem(atPath: evidence.location(of: sha)) }
+        // Old page images can linger in the write-ahead log: fold it into the file and empty it.
+        do {
+            try queue.writeWithoutTransaction { db in _ = try Row.fetchOne(db, sql: "PRAGMA wal_checkpoint(TRUNCATE)") }
+        } catch {
+            throw Store.translate(error, path: path)
+        }
+        return result
+    }
+
+    /// The stub summary of each due candidate, from their progress and the report's exceptions.
+    private static func purgeSummaries(_ db: Database, plan: PurgePlan, today: Day) throws -> [Int64: PurgeSummary] {
+        var summaries: [Int64: PurgeSummary] = [:]
+        for vacancy in Set(plan.due.map(\.candidate.vacancy)).sorted() {
+            let report = try ComplianceReport.build(db, scope: .vacancy(vacancy), today: today, generatedAt: "", by: "")
+            let progress = try VacancyProgress.load(db, vacancyIDs: [try Vacancy.fetch(db, reference: vacancy).id], today: today)[0]
+            for c in progress.candidates {
+                guard let item = plan.due.first(where: { $0.candidateID == c.candidate.id }) else { continue }
+                let line = report.vacancies[0].candidates.first { $0.reference == c.candidate.reference.description }
+                let entries = c.steps.flatMap(\.entries).compactMap { $0 }
+                let last = entries.compactMap { Timestamp.parse(iso: $0.searchedAt) }.max()
+                let searchers = Set(entries.map(\.searcher)).sorted().joined(separator: ", ")
+                let raised = c.findings.contains { $0 == .raised || $0 == .responded || $0 == .awaitingResponse }
+                summaries[item.candidateID] = PurgeSummary(
+                    planned: c.plannedQueries, done: c.doneQueries, complete: c.isComplete,
+                    toldBeforeFirstSearch: line?.told_before_first_search ?? "not searched yet", late: line?.late ?? 0,
+                    exceptions: report.exceptions.filter { $0.candidate == c.candidate.reference.description }.map(\.kind),
+                    line: item.action == .reduce
+                        ? "Online search completed on \(last.map { Day($0).uk } ?? "no date") by \(searchers.isEmpty ? "nobody" : searchers); outcome: "
+                            + (raised ? "findings raised at interview" : c.findings.isEmpty ? "nothing relevant found" : "nothing raised at interview")
+                        : nil)
+            }
+        }
+        return summaries
+    }
+}
+
+extension Listing {
+    /// What is due for purge.
+    public static func purgePlan(_ plan: PurgePlan) -> Listing {
+        Listing(columns: [
+            Column("candidate", "Candidate"), Column("outcome", "Outcome"), Column("closed_on", "Vacancy closed"),
+            Column("due_on", "Due"), Column("action", "Action"),
+        ], rows: plan.due.map { item in
+            [.text(item.candidate.description), .text(item.outcome.rawValue), .date(item.closedOn), .date(item.dueOn),
+             .text(item.action == .remove ? "remove personal data" : "reduce the search record to one line")]
+        })
+    }
+}

@@ -1,0 +1,131 @@
+import Foundation
+import GRDB
+import Testing
+@testable import ShortlistKit
+
+/// What `Fixtures/import/excel-shortlist.csv` must become, as `candidate list --format json` shows it.
+private var expectedRows: [[String: Any]] { [
+    ["reference": "TA-2026-03/1", "full_name": "Zoë Ødegaard", "other_names": ["Zoë Hansen"], "town": "Chester",
+     "current_employer": "Hoole Primary School, Chester", "previous_employers": ["Little Acorns Nursery", "Elm Tree Café"],
+     "email": "zoe.o@example.org", "shortlisted_on": "2026-11-12", "notified_on": "2026-11-13", "notified_via": "email",
+     "outcome": "pending", "outcome_on": NSNull()],
+    ["reference": "TA-2026-03/2", "full_name": "Łukasz Nowak", "other_names": ["Luke Nowak", "Lukas Nowak"], "town": "Helsby",
+     "current_employer": "Riverside \"Tutoring\" Ltd", "previous_employers": [String](),
+     "email": "lukasz.n@example.org", "shortlisted_on": "2026-11-12", "notified_on": NSNull(), "notified_via": NSNull(),
+     "outcome": "pending", "outcome_on": NSNull()],
+    ["reference": "TA-2026-03/3", "full_name": "Siobhán O'Brien", "other_names": [String](), "town": "Frodsham",
+     "current_employer": "Frodsham Leisure Centre", "previous_employers": ["Cheshire West Council", "St Mary's RC Primary"],
+     "email": "siobhan.ob@example.org", "shortlisted_on": "2026-11-12", "notified_on": "2026-11-13", "notified_via": "letter",
+     "outcome": "pending", "outcome_on": NSNull()],
+    ["reference": "TA-2026-03/4", "full_name": "Nguyễn Thị Minh", "other_names": [String](), "town": "Runcorn",
+     "current_employer": "Halton Library Service", "previous_employers": [String](),
+     "email": "minh.nguyen@example.org", "shortlisted_on": "2026-11-12", "notified_on": NSNull(), "notified_via": NSNull(),
+     "outcome": "pending", "outcome_on": NSNull()],
+] }
+
+/// A JSON value in a form that compares byte for byte: strings as their UTF-8 bytes, arrays element-wise, null as "null".
+private func exact(_ value: Any?) -> String {
+    switch value {
+    case let text as String: return "s" + utf8(text).map { String($0) }.joined(separator: ".")
+    case let list as [Any]: return "[" + list.map(exact).joined(separator: ",") + "]"
+    case is NSNull: return "null"
+    case nil: return "absent"
+    default: return "other \(String(describing: value))"
+    }
+}
+
+/// The same candidate as a JSON row, from the library's record.
+private func row(_ candidate: Candidate) -> [String: Any] {
+    ["reference": candidate.reference.description, "full_name": candidate.fullName, "other_names": candidate.otherNames,
+     "town": candidate.town, "current_employer": candidate.currentEmployer, "previous_employers": candidate.previousEmployers,
+     "email": candidate.email, "shortlisted_on": candidate.shortlistedOn.iso, "notified_on": candidate.notifiedOn?.iso ?? NSNull(),
+     "notified_via": candidate.notifiedVia?.rawValue ?? NSNull(), "outcome": candidate.outcome.rawValue,
+     "outcome_on": candidate.outcomeOn?.iso ?? NSNull()]
+}
+
+private func expectRows(_ rows: [[String: Any]], sourceLocation: SourceLocation = #_sourceLocation) {
+    #expect(rows.count == expectedRows.count, sourceLocation: sourceLocation)
+    for (got, want) in zip(rows, expectedRows) {
+        #expect(Set(got.keys) == Set(want.keys), sourceLocation: sourceLocation)
+        for key in want.keys.sorted() {
+            #expect(exact(got[key]) == exact(want[key]), "\(want["reference"]!) \(key): \(got[key] ?? "absent")",
+                    sourceLocation: sourceLocation)
+        }
+    }
+}
+
+private let importArguments = ["candidate", "import", "--vacancy", "TA-2026-03", "shortlist.csv", "--by", "Sam Searcher"]
+
+@Suite("CLI: candidate import")
+struct ImportCLITests {
+    @Test("an Excel export imports exactly, as the library and `candidate list --format json` both show")
+    func excelExport() throws {
+        let sandbox = try Sandbox()
+        try sandbox.createDatabase()
+        try sandbox.copyFixture("import/excel-shortlist.csv", as: "shortlist.csv")
+        let result = try sandbox.run(importArguments)
+        #expect(result.status == 0, "\(result)")
+        #expect(result.stdout == "Imported 4 candidates into TA-2026-03: TA-2026-03/1, TA-2026-03/2, TA-2026-03/3, TA-2026-03/4.\n")
+        #expect(result.stderr == "note: columns not imported (not kept): Notes\n")
+
+        let json = try sandbox.succeed(["candidate", "list", "--vacancy", "TA-2026-03", "--format", "json"])
+        let rows = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [[String: Any]])
+        expectRows(rows)
+        expectRows(try sandbox.store().candidates(of: "TA-2026-03").map(row))
+    }
+
+    @Test("a file with two bad rows imports nothing and names both lines")
+    func twoBadRows() throws {
+        let sandbox = try Sandbox()
+        try sandbox.createDatabase()
+        try sandbox.copyFixture("import/two-bad-rows.csv", as: "shortlist.csv")
+        let eventsBefore = try sandbox.store().read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM audit_event")! }
+        let result = try sandbox.run(importArguments)
+        #expect(result.status == 1, "\(result)")
+        #expect(result.stdout == "")
+        // Lines 5 and 8 of the file are records 3 and 5: quoted notes before them span several lines.
+        #expect(result.stderr == """
+            error: shortlist.csv: nothing was imported; fix these rows and import again:
+              line 5: shortlisted: '31/02/2026' is not a date; use YYYY-MM-DD (2026-12-10) or DD/MM/YYYY (10/12/2026).
+              line 8: the full name is empty
+
+            """)
+        #expect(try sandbox.succeed(["candidate", "list", "--vacancy", "TA-2026-03", "--format", "json"]) == "[]\n")
+        #expect(try sandbox.store().read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM audit_event")! } == eventsBefore)
+    }
+
+    @Test("importing the same file again creates no duplicates and says which lines were skipped")
+    func reimport() throws {
+        let sandbox = try Sandbox()
+        try sandbox.createDatabase()
+        try sandbox.copyFixture("import/excel-shortlist.csv", as: "shortlist.csv")
+        try #require(try sandbox.run(importArguments).status == 0)
+        let listing = try sandbox.succeed(["candidate", "list", "--vacancy", "TA-2026-03", "--format", "json"])
+        let result = try sandbox.run(importArguments)
+        #expect(result.status == 0, "\(result)")
+        #expect(result.stdout == """
+            Imported 0 candidates into TA-2026-03.
+            Skipped line 2: already imported as TA-2026-03/1.
+            Skipped line 4: already imported as TA-2026-03/2.
+            Skipped line 5: already imported as TA-2026-03/3.
+            Skipped line 6: already imported as TA-2026-03/4.
+
+            """)
+        #expect(result.stderr == "note: columns not imported (not kept): Notes\n")
+        #expect(try sandbox.succeed(["candidate", "list", "--vacancy", "TA-2026-03", "--format", "json"]) == listing)
+    }
+
+    @Test("header names match whatever their case or spacing", arguments: ["FULL NAME", "full_name", "Full Name", " full  NAME "])
+    func headerNames(header: String) throws {
+        let sandbox = try Sandbox()
+        try sandbox.createDatabase()
+        try sandbox.write("shortlist.csv", Data("\(header),E-MAIL\r\nSiobhán O'Brien,siobhan.ob@example.org\r\n".utf8))
+        let result = try sandbox.run(importArguments)
+        #expect(result.status == 0, "\(result)")
+        #expect(result.stdout == "Imported 1 candidate into TA-2026-03: TA-2026-03/1.\n")
+        #expect(result.stderr == "")
+        let candidate = try sandbox.store().candidate(CandidateReference(vacancy: "TA-2026-03", number: 1))
+        #expect(utf8(candidate.fullName) == utf8("Siobhán O'Brien"))
+        #expect(candidate.email == "siobhan.ob@example.org")
+    }
+}
