@@ -76,6 +76,8 @@ public enum Demo {
             .joined(separator: ", ") + " (\(progress.last!.candidate.reference) has not been told of searches yet).")
         lines.append("Findings: raised, no further action, about a protected characteristic (never shown to the panel), awaiting decision.")
         lines.append("Vacancy \(interviewed): interviews held 3 days ago; one finding answered, one awaiting the candidate's response.")
+        let closed = try addClosedVacancy(store, today: today)
+        lines.append("Vacancy \(closed.reference): closed on \(closed.closedOn!.uk); its candidates' personal data is now due for purge.")
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent().appendingPathComponent("pack").path
         let written = try store.writePack(vacancy.reference, to: folder, force: true, templates: TemplateSet.load(), by: searcher)
         lines.append("Interview pack for \(vacancy.reference): \(written[0]) and \(written.count - 1) dossiers beside it.")
@@ -118,6 +120,35 @@ extension Demo {
         unverified.category = "violence"
         unverified.relevance = "Sharing violent content would bear on suitability to work with children, if it is theirs."
         try store.addFinding(to: CandidateReference(vacancy: vacancy, number: 3), unverified, by: searcher)
+    }
+
+    /// A vacancy that closed seven months ago, with one candidate appointed: past its retention date.
+    private static func addClosedVacancy(_ store: Store, today: Day) throws(ShortlistError) -> Vacancy {
+        var post = VacancyDraft(reference: "CL-2026-01", postTitle: "Cleaner")
+        post.site = "Riverside Primary School"
+        post.shortlistingDate = today.adding(months: -9)
+        post.interviewDate = today.adding(months: -9).adding(days: 10)
+        post.panel = ["Priya Shah"]
+        try store.addVacancy(post, by: searcher)
+        let at = try Timestamp.parse(today.adding(months: -9).adding(days: 3).iso + " 11:00", field: "demo")
+        for name in ["Gwen Parry", "Tomasz Zieliński"] {
+            var draft = CandidateDraft(fullName: name)
+            draft.town = "Helsby"
+            draft.shortlistedOn = post.shortlistingDate
+            draft.notifiedOn = post.shortlistingDate
+            draft.notifiedVia = .letter
+            let candidate = try store.addCandidate(to: post.reference, draft, by: searcher)
+            try logQueries(store, candidate.reference, at: at)
+        }
+        for status in [VacancyStatus.shortlisted, .interviewing] {
+            var changes = VacancyChanges()
+            changes.status = status
+            try store.updateVacancy(post.reference, changes, by: searcher)
+        }
+        var appoint = VacancyChanges()
+        appoint.appoint = 1
+        try store.updateVacancy(post.reference, appoint, by: searcher)
+        return try store.closeVacancy(post.reference, on: today.adding(months: -7), by: searcher)
     }
 
     /// A second vacancy whose interviews took place three days ago: one raised finding answered,

@@ -169,7 +169,8 @@ extension VacancyProgress {
             let searchProtocol = protocols.first { $0.id == vacancy.protocolID }!
             let progress = (byVacancy[vacancy.id] ?? []).map { candidate in
                 let entries = current[candidate.id] ?? [:]
-                let steps = candidate.plan(searchProtocol).map { step, queries in
+                // A purged stub has no plan left to expand: its counts are in its purge summary.
+                let steps = candidate.purgedOn != nil ? [] : candidate.plan(searchProtocol).map { step, queries in
                     StepProgress(step: step, queries: queries,
                                  entries: queries.map { entries[$0.stepKey + "\u{1F}" + $0.query] })
                 }

@@ -42,7 +42,7 @@ public struct StatusReport: Sendable {
             for c in progress.candidates {
                 let told = c.candidate.notifiedOn == nil ? "no" : c.toldBeforeSearching ? "yes" : "late"
                 listing.rows.append([.text(c.candidate.reference.description), .text(c.candidate.fullName), .text(told)]
-                    + c.steps.map { .text($0.mark) }
+                    + (c.steps.isEmpty ? steps.map { _ in .text("") } : c.steps.map { .text($0.mark) })
                     + [.text("\(c.doneQueries)/\(c.plannedQueries)"),
                        .text(c.isComplete ? "complete" : c.outstanding.joined(separator: "; ")),
                        .text(c.notes.joined(separator: "; "))])

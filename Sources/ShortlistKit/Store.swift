@@ -101,7 +101,7 @@ public struct Store: Sendable {
         try read { db in try Store.migrator().appliedMigrations(db) }
     }
 
-    private static func createOwnerOnlyFile(at path: String) throws(ShortlistError) {
+    static func createOwnerOnlyFile(at path: String) throws(ShortlistError) {
         let url = URL(fileURLWithPath: path)
         let folder = url.deletingLastPathComponent().path
         do {

@@ -1,0 +1,95 @@
+import Foundation
+import GRDB
+
+/// What a backup made.
+public struct BackupResult: Equatable, Sendable {
+    public var path: String
+    public var events: Int
+    public var head: String
+    public var evidenceFiles: Int
+}
+
+/// One check of `shortlist doctor`.
+public struct DoctorCheck: Equatable, Sendable {
+    public var name: String
+    public var passed: Bool
+    /// What was found.
+    public var detail: String
+    /// What to do about a failure.
+    public var remedy: String
+}
+
+extension Store {
+    /// Copies the database with SQLite's online backup (consistent while others write) to a new
+    /// owner-only file, verifies the copy, and copies the evidence files beside it.
+    public func backup(to destination: String) throws(ShortlistError) -> BackupResult {
+        guard !FileManager.default.fileExists(atPath: destination) else {
+            throw .file(path: destination, reason: "already exists; a backup never replaces a file. Choose a new name")
+        }
+        try Store.createOwnerOnlyFile(at: destination)
+        do {
+            let copy = try DatabaseQueue(path: destination)
+            try queue.backup(to: copy)
+            try copy.close()
+            // The copy must be a whole, valid shortlist database whose audit trail verifies.
+            let opened = try Store.open(at: destination, clock: clock)
+            let integrity = try opened.read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check") }
+            let verification = try opened.verifyAudit()
+            guard integrity == ["ok"], verification.isValid else {
+                throw ShortlistError.file(path: destination, reason: "the copy did not verify (integrity: \(integrity.joined(separator: "; ")))")
+            }
+            var copied = 0
+            let hashes = try opened.read { db in try String.fetchAll(db, sql: "SELECT DISTINCT sha256 FROM evidence") }
+            for sha in hashes {
+                try AtomicFile.write(try evidence.read(sha), to: opened.evidence.location(of: sha))
+                copied += 1
+            }
+            return BackupResult(path: destination, events: verification.events, head: verification.head, evidenceFiles: copied)
+        } catch {
+            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: destination + suffix) }
+            try? FileManager.default.removeItem(atPath: EvidenceFolder(databasePath: destination).path)
+            throw Store.translate(error, path: destination)
+        }
+    }
+
+    /// Checks the database's health: integrity, foreign keys, schema, audit chain, evidence,
+    /// permissions, and overdue purges. Each check says what to do about a failure.
+    public func doctor() throws(ShortlistError) -> [DoctorCheck] {
+        var checks: [DoctorCheck] = []
+        let (integrity, foreignKeys, applied) = try read { db in
+            (try String.fetchAll(db, sql: "PRAGMA integrity_check"),
+             try Row.fetchAll(db, sql: "PRAGMA foreign_key_check").count,
+             try Store.migrator().appliedMigrations(db))
+        }
+        checks.append(DoctorCheck(name: "integrity", passed: integrity == ["ok"], detail: integrity.prefix(3).joined(separator: "; "),
+                                  remedy: "The file is damaged: restore the latest backup (`shortlist backup` makes one)."))
+        checks.append(DoctorCheck(name: "foreign keys", passed: foreignKeys == 0, detail: "\(foreignKeys) broken references",
+                                  remedy: "Records refer to ones that are gone: restore the latest backup and investigate."))
+        let known = Store.schemaMigrations
+        checks.append(DoctorCheck(name: "schema", passed: applied == known, detail: "migrations \(applied.last ?? "none") of \(known.last ?? "none")",
+                                  remedy: "Open the database with this version of shortlist to apply its migrations."))
+        let audit = try verifyAudit()
+        checks.append(DoctorCheck(name: "audit trail", passed: audit.isValid,
+                                  detail: audit.isValid ? "\(audit.events) events, head \(audit.head)"
+                                      : (audit.brokenEvent.map { "broken at event \($0.seq): \($0.reason)" } ?? audit.recordProblems.first ?? ""),
+                                  remedy: "Run `shortlist audit verify` for details; restore the latest backup and investigate."))
+        let files = try read { db in try String.fetchAll(db, sql: "SELECT DISTINCT sha256 FROM evidence ORDER BY sha256") }
+        let bad = files.map { ($0, evidence.check($0)) }.filter { $0.1 != .ok }
+        checks.append(DoctorCheck(name: "evidence files", passed: bad.isEmpty,
+                                  detail: bad.isEmpty ? "\(files.count) present and unchanged"
+                                      : bad.prefix(3).map { "\($0.0.prefix(12)) \($0.1.rawValue)" }.joined(separator: "; "),
+                                  remedy: "Restore the evidence folder \(evidence.path) from the latest backup."))
+        var loose: [String] = []
+        for (file, expected) in [(path, 0o600), (path + "-wal", 0o600), (path + "-shm", 0o600), (evidence.path, 0o700)] {
+            guard let mode = (try? FileManager.default.attributesOfItem(atPath: file))?[.posixPermissions] as? Int else { continue }
+            if mode & 0o077 != 0 { loose.append("\(file) is \(String(mode, radix: 8)), expected \(String(expected, radix: 8))") }
+        }
+        checks.append(DoctorCheck(name: "permissions", passed: loose.isEmpty, detail: loose.isEmpty ? "owner only" : loose.joined(separator: "; "),
+                                  remedy: "Make them the owner's only: chmod 600 on the database files, chmod 700 on the evidence folder."))
+        let due = try purgePlan().due
+        checks.append(DoctorCheck(name: "retention", passed: due.isEmpty,
+                                  detail: due.isEmpty ? "no purge overdue" : "\(due.count) candidates' personal data is past its retention date",
+                                  remedy: "Review with `shortlist purge`, then run `shortlist purge --apply` (or hold the vacancy)."))
+        return checks
+    }
+}

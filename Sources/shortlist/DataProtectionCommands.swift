@@ -1,0 +1,133 @@
+import ArgumentParser
+import Foundation
+import ShortlistKit
+
+struct RetentionCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "retention", abstract: "Show or change how long candidates' personal data is kept.", subcommands: [Show.self, Set.self])
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Show the retention policy.")
+
+        @OptionGroup var store: StoreOptions
+
+        func run() throws {
+            let months = try store.open().retentionMonths()
+            Console.print("""
+                \(months) months after a vacancy closes (or is withdrawn):
+                - candidates not appointed, and those who withdrew: personal data deleted, an anonymous stub kept;
+                - the appointed candidate: the search record reduced to "online search completed on DATE by NAME; outcome".
+                A held vacancy (`shortlist vacancy hold`) is kept whole until its hold is lifted.
+                """)
+        }
+    }
+
+    struct Set: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Change the retention period (admins only).")
+
+        @OptionGroup var store: StoreOptions
+        @OptionGroup var actor: ActorOptions
+        @Option(help: "Months after a vacancy closes.") var months: Int
+
+        func run() throws {
+            try store.open().setRetentionMonths(months, by: actor.actor)
+            Console.print("Retention: \(months) months after a vacancy closes.")
+        }
+    }
+}
+
+struct Purge: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "List the personal data due for deletion under the retention policy; --apply deletes it.",
+        discussion: "Without --apply nothing changes. With it, everything due goes in one transaction, recorded as an audit event with counts.")
+
+    @OptionGroup var store: StoreOptions
+    @OptionGroup var actor: ActorOptions
+    @OptionGroup var output: FormatOptions
+    @Flag(help: "Delete what is due.") var apply = false
+
+    func run() throws {
+        let store = try store.open()
+        let plan = try store.purgePlan()
+        guard apply else {
+            Console.list(.purgePlan(plan), output.format)
+            plan.held.forEach { Console.error("held: \($0.vacancy) (\($0.reason)): nothing of it is purged until the hold is lifted") }
+            if output.format == .table { Console.print("Retention: \(plan.retentionMonths) months after closing. Nothing was changed; add --apply to purge.") }
+            return
+        }
+        let result = try store.applyPurge(by: actor.actor)
+        Console.print("Purged \(result.candidates) candidates (\(result.removed) removed, \(result.reduced) reduced) of \(result.vacancies.count) vacancies: "
+            + "\(result.searchEntries) search entries, \(result.findings) findings, \(result.evidenceFiles) evidence files, \(result.auditDetails) audit details.")
+    }
+}
+
+extension VacancyCommand {
+    struct Hold: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Hold a vacancy from purge (for example, a pending claim), or lift the hold with --lift.")
+
+        @OptionGroup var store: StoreOptions
+        @OptionGroup var actor: ActorOptions
+        @Argument(help: "The vacancy reference.") var reference: String
+        @Option(help: "Why it is held, or why the hold is lifted.") var reason: String
+        @Flag(help: "Lift the hold.") var lift = false
+
+        func run() throws {
+            let vacancy = try store.open().holdVacancy(reference, reason: lift ? nil : reason, liftReason: lift ? reason : "", by: actor.actor)
+            Console.print(vacancy.holdReason.map { "\(vacancy.reference): held (\($0))." } ?? "\(vacancy.reference): hold lifted.")
+        }
+    }
+}
+
+extension CandidateCommand {
+    struct Export: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Write everything held about a candidate as JSON, for a subject access request.")
+
+        @OptionGroup var store: StoreOptions
+        @OptionGroup var actor: ActorOptions
+        @OptionGroup var candidate: CandidateArgument
+        @Option(help: "Write to this file instead of standard output.") var out: String?
+        @Option(help: "Also copy their evidence files into this folder.") var withEvidence: String?
+
+        func run() throws {
+            let export = try store.open().subjectAccessExport(candidate.reference(), copyEvidenceTo: withEvidence, by: actor.actor)
+            guard let out else { return FileHandle.standardOutput.write(Data(export.json.utf8)) }
+            if FileManager.default.fileExists(atPath: out) {
+                throw ShortlistError.file(path: out, reason: "already exists; nothing was written. Choose a new file")
+            }
+            try AtomicFile.write(Data(export.json.utf8), to: out)
+            Console.error("Wrote \(out)")
+        }
+    }
+}
+
+struct Backup: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Make a consistent, verified, owner-only copy of the database (and its evidence files beside it).")
+
+    @OptionGroup var store: StoreOptions
+    @Argument(help: "The new backup file; an existing file is never replaced.") var file: String
+
+    func run() throws {
+        let result = try store.open().backup(to: file)
+        Console.print("Backed up to \(result.path): \(result.events) audit events verified, head \(result.head); \(result.evidenceFiles) evidence files copied.")
+    }
+}
+
+struct Doctor: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check the database's health and say what to do about any problem.",
+        discussion: "Exit codes: 0 every check passed; 3 a check failed.")
+
+    @OptionGroup var store: StoreOptions
+
+    func run() throws {
+        let checks = try store.open().doctor()
+        for check in checks {
+            Console.print("\(check.passed ? "ok  " : "FAIL") \(check.name): \(check.detail)")
+            if !check.passed { Console.print("     what to do: \(check.remedy)") }
+        }
+        if checks.contains(where: { !$0.passed }) { throw ExitCode(3) }
+    }
+}
