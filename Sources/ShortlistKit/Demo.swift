@@ -9,7 +9,8 @@ public enum Demo {
     /// Creates (or recreates) the demonstration database `shortlist.sqlite` in `folder` and
     /// returns what it made, as lines for a person to read.
     public static func build(in folder: String, clock: @escaping @Sendable () -> Date = Date.init) throws(ShortlistError) -> [String] {
-        let path = URL(fileURLWithPath: folder).appendingPathComponent("shortlist.sqlite").path
+        // Paths as given (not made absolute), so what the demo prints is the same on every machine.
+        let path = (folder.hasSuffix("/") ? folder : folder + "/") + "shortlist.sqlite"
         if FileManager.default.fileExists(atPath: path) {
             let existing = try Store.open(at: path, clock: clock)
             guard try existing.setting("demo") == "yes" else {
@@ -78,7 +79,7 @@ public enum Demo {
         lines.append("Vacancy \(interviewed): interviews held 3 days ago; one finding answered, one awaiting the candidate's response.")
         let closed = try addClosedVacancy(store, today: today)
         lines.append("Vacancy \(closed.reference): closed on \(closed.closedOn!.uk); its candidates' personal data is now due for purge.")
-        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().appendingPathComponent("pack").path
+        let folder = String(path.dropLast("shortlist.sqlite".count)) + "pack"
         let written = try store.writePack(vacancy.reference, to: folder, force: true, templates: TemplateSet.load(), by: searcher)
         lines.append("Interview pack for \(vacancy.reference): \(written[0]) and \(written.count - 1) dossiers beside it.")
         return lines

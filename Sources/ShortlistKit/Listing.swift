@@ -110,7 +110,8 @@ public struct Listing: Equatable, Sendable {
             let width = columns.map(\.title.count).max() ?? 0
             for (column, field) in zip(columns, row) {
                 let label = column.title + ":"
-                out.write(label + String(repeating: " ", count: width + 2 - label.count) + Listing.oneLine(field.human) + "\n")
+                let value = Listing.oneLine(field.human)
+                out.write(value.isEmpty ? label + "\n" : label + String(repeating: " ", count: width + 2 - label.count) + value + "\n")
             }
         case .json:
             out.write(jsonObject(row) + "\n")
@@ -168,8 +169,9 @@ public struct Listing: Equatable, Sendable {
     }
 
     private static func pad(_ cells: [String], _ widths: [Int]) -> String {
-        cells.enumerated().map { i, cell in
+        let line = cells.enumerated().map { i, cell in
             i == cells.count - 1 ? cell : cell + String(repeating: " ", count: widths[i] - cell.count)
         }.joined(separator: "  ")
+        return String(line.reversed().drop { $0 == " " }.reversed())
     }
 }

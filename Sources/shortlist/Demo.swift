@@ -9,13 +9,19 @@ struct Demo: ParsableCommand {
 
     func run() throws {
         let invocation = Invocation()
+        let year = Day(try invocation.clock()()).year
         for line in try ShortlistKit.Demo.build(in: dir, clock: invocation.clock()) { Console.print(line) }
         Console.print("""
 
-            Try next:
+            Try next (as the searcher):
               export SHORTLIST_DB=\(dir)/shortlist.sqlite SHORTLIST_USER="\(ShortlistKit.Demo.searcher)"
-              swift run shortlist vacancy list
-              swift run shortlist candidate list --vacancy TA-2026-03
+              swift run shortlist status
+              swift run shortlist check plan TA-2026-03/2
+              swift run shortlist check run TA-2026-03/2
+              swift run shortlist dossier TA-2026-03/1
+              SHORTLIST_USER="Grace Okafor" swift run shortlist report --from \(year)-01-01 --to \(year)-12-31
+              swift run shortlist audit verify
+              swift run shortlist purge
             """)
     }
 }

@@ -78,7 +78,7 @@ struct CLICommandTests {
             "--email", "zoe.o@example.org", "--shortlisted", "12/11/2026", "--told-on", "13/11/2026", "--told-via", "email",
         ], environment: ["SHORTLIST_USER": "Priya Shah"]) == "TA-2026-03/1\n")
 
-        // Titles padded to the longest ("Previous employers:") plus one space; an empty value leaves the padding.
+        // Titles padded to the longest ("Previous employers:") plus one space; an empty value leaves no trailing space.
         #expect(try sandbox.succeed(["candidate", "show", "TA-2026-03/1"]) == [
             "Reference:          TA-2026-03/1",
             "Name:               Zoë Ødegaard",
@@ -91,7 +91,7 @@ struct CLICommandTests {
             "Told of searches:   13 November 2026",
             "Told via:           email",
             "Outcome:            pending",
-            "Outcome on:         ",
+            "Outcome on:",
         ].map { $0 + "\n" }.joined())
         let csv = try CSVReader.parse(Data(try sandbox.succeed(["candidate", "list", "--vacancy", "TA-2026-03", "--format", "csv"]).utf8))
         #expect(csv.map(\.fields) == [
@@ -159,7 +159,7 @@ struct CLICommandTests {
         let output = try sandbox.succeed(["demo", "--dir", "demo"])
         let path = sandbox.path("demo/shortlist.sqlite")
         #expect(output.hasPrefix("""
-            Created \(path) (fictional people only).
+            Created demo/shortlist.sqlite (fictional people only).
             Staff: Alex Morgan (admin, searcher), Priya Shah (recruiting manager, panel), Tom Ellis (panel), Grace Okafor (governor).
             Vacancy TA-2026-03: Teaching Assistant (Year 2), interviews on 30 November 2026, 4 candidates shortlisted.
             """))
@@ -181,7 +181,7 @@ struct CLICommandTests {
         let result = try sandbox.run(["demo", "--dir", "real"])
         #expect(result.status == 1)
         #expect(result.stderr == """
-            error: \(path): a database that is not a demonstration is already there. Choose another folder with --dir.\n
+            error: real/shortlist.sqlite: a database that is not a demonstration is already there. Choose another folder with --dir.\n
             """)
         #expect(try Data(contentsOf: URL(fileURLWithPath: path)).count == before.count)
         #expect(try Store.open(at: path).staff().map(\.name) == [admin])

@@ -104,12 +104,12 @@ struct ListingTests {
 
     @Test("a table aligns columns, shows UK dates and London times, and keeps each row on one line")
     func table() {
-        // The last column is not padded; the cells before it are, even when it is empty.
+        // The last column is not padded, and no line ends in spaces, even when its last cells are empty.
         #expect(render(sampleListing, .table) == [
             "Name          Count  Tags     Due               At                      OK   Note",
             "------------  -----  -------  ----------------  ----------------------  ---  ---------------------",
             "Zoë Ødegaard  3      a; b, c  10 December 2026  1 July 2026 10:30       yes  said \"hi\" ⏎ then left",
-            "Łukasz Nowak  12                                10 December 2026 09:05  no   ",
+            "Łukasz Nowak  12                                10 December 2026 09:05  no",
         ].map { $0 + "\n" }.joined())
     }
 
