@@ -41,6 +41,13 @@ let package = Package(
                 "ShortlistKit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
+        // Generates fictional data at school or trust scale and times shortlist beside the sqlite3 shell.
+        .executableTarget(
+            name: "shortlist-bench",
+            dependencies: [
+                "ShortlistKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
         .testTarget(
             name: "ShortlistKitTests",
             dependencies: ["ShortlistKit", .product(name: "GRDB", package: "GRDB.swift")],

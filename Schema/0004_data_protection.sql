@@ -22,3 +22,6 @@ CREATE TABLE audit_detail_purge (
 
 CREATE INDEX audit_detail_purge_event ON audit_detail_purge(purge_seq);
 CREATE INDEX vacancy_closed ON vacancy(closed_on) WHERE closed_on IS NOT NULL;
+
+-- The governors' report selects vacancies by interview date (or the date added, without one).
+CREATE INDEX vacancy_report_date ON vacancy(coalesce(interview_date, substr(created_at, 1, 10)));

@@ -69,7 +69,7 @@ final class Change {
                 candidateID: Int64? = nil, details: some Encodable, state: [String: String]? = nil) throws {
         let detailsText = String(decoding: try encoder.encode(details), as: UTF8.self)
         if head == nil {
-            let row = try Row.fetchOne(db, sql: "SELECT seq, hash FROM audit_event ORDER BY seq DESC LIMIT 1")
+            let row = try Row.fetchOne(db, sql: "SELECT seq, hash FROM audit_event WHERE seq = (SELECT max(seq) FROM audit_event)")
             head = row.map { ($0["seq"], $0["hash"]) } ?? (0, AuditEvent.genesisHash)
         }
         let event = AuditEvent(

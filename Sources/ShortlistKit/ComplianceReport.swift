@@ -222,7 +222,7 @@ extension ComplianceReport {
                 count: row["produced"], last: Timestamp.uk(iso: row["last"])))
         }
         let retentionMonths = try Int.fetchOne(db, sql: "SELECT CAST(value AS INTEGER) FROM setting WHERE key = 'retention_months'") ?? 6
-        let head = try Row.fetchOne(db, sql: "SELECT seq, hash FROM audit_event ORDER BY seq DESC LIMIT 1")
+        let head = try Row.fetchOne(db, sql: "SELECT seq, hash FROM audit_event WHERE seq = (SELECT max(seq) FROM audit_event)")
 
         var exceptions: [Exception] = []
         var sections: [VacancySection] = []

@@ -9,6 +9,15 @@ public struct BackupResult: Equatable, Sendable {
     public var evidenceFiles: Int
 }
 
+/// How much the database holds.
+public struct Statistics: Equatable, Sendable {
+    public var vacancies: Int
+    public var candidates: Int
+    public var entries: Int
+    public var findings: Int
+    public var events: Int
+}
+
 /// One check of `shortlist doctor`.
 public struct DoctorCheck: Equatable, Sendable {
     public var name: String
@@ -20,6 +29,19 @@ public struct DoctorCheck: Equatable, Sendable {
 }
 
 extension Store {
+    /// Counts of the main records.
+    public func statistics() throws(ShortlistError) -> Statistics {
+        try read { db in
+            let row = try Row.fetchOne(db, sql: """
+                SELECT (SELECT count(*) FROM vacancy) AS vacancies, (SELECT count(*) FROM candidate) AS candidates,
+                       (SELECT count(*) FROM search_entry) AS entries, (SELECT count(*) FROM finding) AS findings,
+                       (SELECT coalesce(max(seq), 0) FROM audit_event) AS events
+                """)!
+            return Statistics(vacancies: row["vacancies"], candidates: row["candidates"], entries: row["entries"],
+                              findings: row["findings"], events: row["events"])
+        }
+    }
+
     /// Copies the database with SQLite's online backup (consistent while others write) to a new
     /// owner-only file, verifies the copy, and copies the evidence files beside it.
     public func backup(to destination: String) throws(ShortlistError) -> BackupResult {

@@ -163,30 +163,10 @@ extension Store {
 
                 let addresses = request.addresses.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
                 for file in request.evidenceFiles { stored.append(try change.evidenceFolder.store(file: file)) }
-                try change.db.execute(sql: """
-                    INSERT INTO search_entry (candidate_id, protocol_id, step_key, planned_query, query, searched_at, searcher_id,
-                                              outcome, note, public_only, late, run_id, recorded_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?)
-                    """, arguments: [candidate.id, searchProtocol.id, planned.stepKey, planned.query, query,
-                                     Timestamp.iso(searchedAt), change.actor!.id, request.outcome.rawValue, note, late,
-                                     request.runID, change.timestamp])
-                let id = change.db.lastInsertedRowID
-                for (position, address) in addresses.enumerated() {
-                    try change.db.execute(sql: "INSERT INTO search_address (entry_id, position, address) VALUES (?, ?, ?)",
-                                          arguments: [id, position + 1, address])
-                }
-                for failure in failures {
-                    try change.db.execute(sql: "INSERT INTO search_override (entry_id, rule, reason) VALUES (?, ?, ?)",
-                                          arguments: [id, failure.rule.rawValue, overrideReason!])
-                }
-                for file in stored {
-                    try change.db.execute(sql: "INSERT INTO evidence (entry_id, sha256, original_name, size, added_at) VALUES (?, ?, ?, ?, ?)",
-                                          arguments: [id, file.sha256, file.originalName, file.size, change.timestamp])
-                }
-                let entry = try SearchEntry.fetchAll(change.db, candidateID: candidate.id, reference: request.candidate)
-                    .first { $0.id == id }!
-                try change.record("search.log", entity: "search_entry", ref: "\(request.candidate)#\(id)",
-                                  vacancyID: vacancy.id, candidateID: candidate.id, details: entry.auditFields, state: entry.auditFields)
+                let entry = try change.insertSearchEntry(
+                    candidate: candidate, vacancyID: vacancy.id, protocol: searchProtocol, planned: planned, query: query,
+                    outcome: request.outcome, searchedAt: searchedAt, note: note, late: late, addresses: addresses,
+                    overrides: failures.map { ($0.rule, overrideReason!) }, evidence: stored, runID: request.runID)
                 var warnings: [String] = []
                 if late, let interview = vacancy.interviewDate {
                     warnings.append("This search is after the interview date (\(interview.uk)); it is recorded as late.")
@@ -285,6 +265,42 @@ extension Store {
 // MARK: - Rules and resolution
 
 extension Change {
+    /// Writes one search entry with its addresses, overrides and evidence, and its audit event:
+    /// the one place entries are written (by `logSearch` after its checks, and by bulk loads).
+    func insertSearchEntry(candidate: Candidate, vacancyID: Int64, protocol searchProtocol: SearchProtocol, planned: PlannedQuery,
+                           query: String, outcome: SearchOutcome, searchedAt: Date, note: String, late: Bool,
+                           addresses: [String], overrides: [(SearchRule, String)], evidence: [EvidenceFolder.Stored],
+                           runID: String?) throws -> SearchEntry {
+        let at = Timestamp.iso(searchedAt)
+        try db.cachedStatement(sql: """
+            INSERT INTO search_entry (candidate_id, protocol_id, step_key, planned_query, query, searched_at, searcher_id,
+                                      outcome, note, public_only, late, run_id, recorded_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?)
+            """).execute(arguments: [candidate.id, searchProtocol.id, planned.stepKey, planned.query, query, at, actor!.id,
+                                     outcome.rawValue, note, late, runID, timestamp])
+        let id = db.lastInsertedRowID
+        for (position, address) in addresses.enumerated() {
+            try db.cachedStatement(sql: "INSERT INTO search_address (entry_id, position, address) VALUES (?, ?, ?)")
+                .execute(arguments: [id, position + 1, address])
+        }
+        for (rule, reason) in overrides {
+            try db.cachedStatement(sql: "INSERT INTO search_override (entry_id, rule, reason) VALUES (?, ?, ?)")
+                .execute(arguments: [id, rule.rawValue, reason])
+        }
+        for file in evidence {
+            try db.cachedStatement(sql: "INSERT INTO evidence (entry_id, sha256, original_name, size, added_at) VALUES (?, ?, ?, ?, ?)")
+                .execute(arguments: [id, file.sha256, file.originalName, file.size, timestamp])
+        }
+        let entry = SearchEntry(
+            id: id, candidate: candidate.reference, protocolTitle: searchProtocol.title, stepKey: planned.stepKey,
+            plannedQuery: planned.query, query: query, searchedAt: at, searcher: actorName, outcome: outcome, note: note, late: late,
+            recordedAt: timestamp, addresses: addresses, overrides: overrides.map { (rule: $0.0, reason: $0.1) },
+            evidence: evidence.map { (sha256: $0.sha256, name: $0.originalName, size: $0.size) }, state: .current, withdrawnReason: nil)
+        try record("search.log", entity: "search_entry", ref: "\(candidate.reference)#\(id)", vacancyID: vacancyID,
+                   candidateID: candidate.id, details: entry.auditFields, state: entry.auditFields)
+        return entry
+    }
+
     var evidenceFolder: EvidenceFolder { EvidenceFolder(databasePath: storePath) }
 
     /// The rules that would refuse a search of this candidate by the acting searcher on `day`.
@@ -383,8 +399,9 @@ extension SearchEntry {
     /// The entries of the given candidates (nil: of every candidate), ordered by candidate then
     /// entry, with addresses, overrides and evidence: four queries, however many entries.
     static func fetchAll(_ db: Database, candidateIDs: [Int64]?) throws -> [SearchEntry] {
+        // Two forms, not `? IS NULL OR …`, which would stop SQLite using the index.
         let ids = candidateIDs.map { Candidate.encodeList($0.map(String.init)) }
-        let filter = "(?1 IS NULL OR e.candidate_id IN (SELECT value FROM json_each(?1)))"
+        let filter = ids == nil ? "1" : "e.candidate_id IN (SELECT value FROM json_each(?1))"
         let rows = try Row.fetchAll(db, sql: """
             SELECT e.*, s.name AS searcher, p.name || ' v' || p.version AS protocol_title, c.number, v.reference AS vacancy_reference,
                    row_number() OVER (PARTITION BY e.candidate_id, e.step_key, e.planned_query, e.withdrawn_at IS NULL

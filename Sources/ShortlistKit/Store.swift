@@ -141,6 +141,19 @@ public struct Store: Sendable {
     /// records commits with it, and any error rolls everything back.
     /// `actor` is nil only for the very first write of a new database.
     func write<T>(by actor: String?, _ body: (Change) throws -> T) throws(ShortlistError) -> T {
+        if let batch = Batch.current, batch.path == path {
+            // Inside a batch: one savepoint per operation, so a failed one leaves the batch as it was.
+            do {
+                var result: T?
+                try batch.db.inSavepoint {
+                    result = try body(Change(db: batch.db, storePath: path, actorName: actor, now: clock()))
+                    return .commit
+                }
+                return result!
+            } catch {
+                throw Store.translate(error, path: path)
+            }
+        }
         do {
             var result: T?
             try queue.inTransaction(.immediate) { db in
@@ -156,8 +169,31 @@ public struct Store: Sendable {
 
     /// Runs `body` in one read transaction: a consistent view for reports and listings.
     func read<T>(_ body: (Database) throws -> T) throws(ShortlistError) -> T {
+        if let batch = Batch.current, batch.path == path {
+            do {
+                return try body(batch.db)
+            } catch {
+                throw Store.translate(error, path: path)
+            }
+        }
         do {
             return try queue.read(body)
+        } catch {
+            throw Store.translate(error, path: path)
+        }
+    }
+
+    /// Runs many named operations in one transaction (the bulk path: imports of generated data,
+    /// the demonstration). Each operation keeps its own checks and audit events, in a savepoint;
+    /// if `body` throws, nothing of the batch is kept.
+    public func batch<T>(_ body: () throws -> T) throws(ShortlistError) -> T {
+        do {
+            var result: T?
+            try queue.inTransaction(.immediate) { db in
+                result = try Batch.$current.withValue(Batch(db: db, path: path)) { try body() }
+                return .commit
+            }
+            return result!
         } catch {
             throw Store.translate(error, path: path)
         }
@@ -184,4 +220,18 @@ public struct Store: Sendable {
 
     /// The current instant, from the store's clock.
     public var now: Date { clock() }
+}
+
+/// The transaction of a running `Store.batch`, which the store's operations join.
+final class Batch: @unchecked Sendable {
+    // Only ever read on the thread that runs the batch, inside its transaction.
+    let db: Database
+    let path: String
+
+    @TaskLocal static var current: Batch?
+
+    init(db: Database, path: String) {
+        self.db = db
+        self.path = path
+    }
 }

@@ -130,7 +130,7 @@ extension Store {
                               candidateID: candidate.id, details: ["evidence_copied": evidenceFolder == nil ? "no" : "yes"])
             let last = try Row.fetchOne(db, sql: """
                 SELECT e.seq, e.at, e.actor, e.action, e.entity_ref, d.details FROM audit_event e
-                JOIN audit_detail d ON d.seq = e.seq ORDER BY e.seq DESC LIMIT 1
+                JOIN audit_detail d ON d.seq = e.seq WHERE e.seq = (SELECT max(seq) FROM audit_event)
                 """)!
             export.audit_events.append(SubjectAccessExport.Event(seq: last["seq"], at: last["at"], actor: last["actor"], action: last["action"],
                                              record: last["entity_ref"], details: last["details"]))
