@@ -25,158 +25,86 @@ public struct AuditVerification: Equatable, Sendable {
 }
 
 extension Store {
-    /// Recomputes the audit chain and checks every record against its last event.
-    public func verifyAudit(expectHead: String? = nil) throws(ShortlistError) -> AuditVerification {
-        try read { db in
-            var result = AuditVerification(events: 0, head: AuditEvent.genesisHash, brokenEvent: nil, recordProblems: [],
-                                           expectedHead: nil, recordsChecked: 0)
-            var lastState: [String: String] = [:]
-            var missingDetails: [Int64] = []
-            var purgeCounts: [Int64: Int] = [:]
-            var expectedSeq: Int64 = 1
-            var previous = AuditEvent.genesisHash
-            var expectedAt: Int64?
-            let wanted = expectHead?.lowercased()
-            let cursor = try Row.fetchCursor(db, sql: """
-                SELECT e.*, d.details FROM audit_event e LEFT JOIN audit_detail d ON d.seq = e.seq ORDER BY e.seq
-                """)
-            while let row = try cursor.next() {
-                let event = AuditEvent(
-                    seq: row["seq"], at: row["at"], actor: row["actor"], osAccount: row["os_account"], action: row["action"],
-                    entity: row["entity"], entityRef: row["entity_ref"], vacancyID: row["vacancy_id"], candidateID: row["candidate_id"],
-                    detailsHash: row["details_hash"], stateHash: row["state_hash"], prevHash: row["prev_hash"])
-                let stored: String = row["hash"]
-                result.events += 1
-                if result.brokenEvent == nil {
-                    if event.seq != expectedSeq {
-                        result.brokenEvent = (event.seq, event.seq > expectedSeq
-                            ? "events \(expectedSeq) to \(event.seq - 1) are missing (deleted from the trail)"
-                            : "it is out of order (expected event \(expectedSeq))")
-                    } else if event.prevHash != previous {
-                        result.brokenEvent = (event.seq, "it does not follow the event before it (the trail was reordered, or an event removed)")
-                    } else if event.computedHash != stored {
-                        result.brokenEvent = (event.seq, "its contents no longer match its hash (it was changed after it was written)")
-                    } else if let details: String = row["details"], Digest.sha256(details) != event.detailsHash {
-                        result.brokenEvent = (event.seq, "its details no longer match their hash (they were changed after they were written)")
-                    }
-                }
-                if (row["details"] as String?) == nil { missingDetails.append(event.seq) }
-                if event.action == "purge", let details: String = row["details"],
-                   let counts = try? JSONDecoder().decode(PurgeResult.self, from: Data(details.utf8)) {
-                    purgeCounts[event.seq] = counts.auditDetails
-                }
-                if let state = event.stateHash { lastState[event.entity + "\u{1F}" + event.entityRef] = state }
-                if stored == wanted { expectedAt = event.seq }
-                previous = stored
-                expectedSeq = event.seq + 1
-            }
-            result.head = previous
-            if result.brokenEvent == nil {
-                // A detail may be missing only where a purge event deleted it, and each purge
-                // deleted exactly as many as its own (chained) details say.
-                var marks: [Int64: Int64] = [:]
-                var marked: [Int64: Int] = [:]
-                for row in try Row.fetchAll(db, sql: "SELECT seq, purge_seq FROM audit_detail_purge") {
-                    marks[row["seq"]] = row["purge_seq"]
-                    marked[row["purge_seq"], default: 0] += 1
-                }
-                if let first = missingDetails.first(where: { marks[$0].map { purgeCounts[$0] == nil } ?? true }) {
-                    result.brokenEvent = (first, "its details were deleted, and no purge accounts for it")
-                } else if let purge = marked.first(where: { purgeCounts[$0.key] != $0.value })?.key {
-                    result.brokenEvent = (purge, "the details marked as deleted by this purge do not match the count it recorded")
-                }
-            }
-            if wanted != nil {
-                result.expectedHead = expectedAt.map {
-                    (true, "the expected head is event \($0); \(result.events - Int($0)) events have been added since")
-                } ?? (false, "no event of this chain has that hash: the chain recorded then is not a prefix of today's")
-            }
-            let (records, stubs) = try Store.currentRecordStates(db)
-            result.recordsChecked = records.count
-            result.recordProblems += stubs.problems
-            // The entries and findings of a purged stub were blanked by the purge: their last
-            // events describe what was deleted, and `stubs` checked that nothing personal is left.
-            for key in lastState.keys where stubs.prefixes.contains(where: key.hasPrefix) {
-                lastState.removeValue(forKey: key)
-            }
-            for (key, state) in records.sorted(by: { $0.key < $1.key }) {
-                let name = key.replacingOccurrences(of: "\u{1F}", with: " ")
-                switch lastState.removeValue(forKey: key) {
-                case nil: result.recordProblems.append("\(name) has no audit event (added without one)")
-                case let recorded? where recorded != state: result.recordProblems.append("\(name) does not match its last audit event (changed without one)")
-                default: break
-                }
-            }
-            for key in lastState.keys.sorted() {
-                result.recordProblems.append("\(key.replacingOccurrences(of: "\u{1F}", with: " ")) is in the audit trail but no longer in the records (deleted without an event)")
-            }
-            return result
-        }
-    }
-
-    /// Every record the tool keeps, by `entity␟reference`, with the hash of its fields: the same
-    /// fields each change records as its state. Rows seeded by the schema count only once changed.
-    static func currentRecordStates(_ db: Database) throws -> ([String: String], stubs: (prefixes: [String], problems: [String])) {
-        var states: [String: String] = [:]
-        var prefixes: [String] = []
-        var problems: [String] = []
-        func add(_ entity: String, _ ref: String, _ fields: [String: String]) { states[entity + "\u{1F}" + ref] = Digest.state(fields) }
+    /// Calls `body` with every record the tool keeps, as `entity`, `reference` and the fields each
+    /// change records as its state; rows seeded by the schema count only once changed. Purged
+    /// stubs' entries and findings are not compared (the purge blanked them): `stub` is told the
+    /// prefixes of their references, and any personal data still left in them.
+    static func forEachRecordState(_ db: Database, _ body: (String, String, [String: String]) throws -> Void,
+                                   stub: (String?, [String]) -> Void) throws {
         for row in try Row.fetchAll(db, sql: """
             SELECT s.id, s.name, s.created_at, group_concat(r.role) AS roles
             FROM staff s LEFT JOIN staff_role r ON r.staff_id = s.id GROUP BY s.id
             """) {
             let member = StaffMember(row: row)
-            add("staff", member.name, member.auditFields)
+            try body("staff", member.name, member.auditFields)
         }
-        for row in try Row.fetchAll(db, sql: Vacancy.selectSQL) {
+        let vacancies = try Row.fetchCursor(db, sql: Vacancy.selectSQL)
+        while let row = try vacancies.next() {
             let vacancy = Vacancy(row: row)
-            add("vacancy", vacancy.reference, vacancy.auditFields)
+            try body("vacancy", vacancy.reference, vacancy.auditFields)
         }
-        var purged = Set<CandidateReference>()
-        for row in try Row.fetchAll(db, sql: Candidate.selectSQL) {
+        var purged = Set<String>()
+        let candidates = try Row.fetchCursor(db, sql: Candidate.selectSQL)
+        while let row = try candidates.next() {
             let candidate = Candidate(row: row)
-            add("candidate", candidate.reference.description, candidate.auditFields)
-            if candidate.purgedOn != nil {
-                purged.insert(candidate.reference)
-                prefixes += ["search_entry\u{1F}\(candidate.reference)#", "finding\u{1F}\(candidate.reference)/F"]
-                let personal = [candidate.town, candidate.currentEmployer, candidate.email] + candidate.otherNames + candidate.previousEmployers
-                    + (candidate.outcome == .appointed ? [] : [candidate.fullName])
-                if personal.contains(where: { !$0.isEmpty }) { problems.append("purged candidate \(candidate.reference) still holds personal data") }
-            }
+            try body("candidate", candidate.reference.description, candidate.auditFields)
+            guard candidate.purgedOn != nil else { continue }
+            purged.insert(candidate.reference.description)
+            let personal = [candidate.town, candidate.currentEmployer, candidate.email] + candidate.otherNames + candidate.previousEmployers
+                + (candidate.outcome == .appointed ? [] : [candidate.fullName])
+            stub(personal.contains { !$0.isEmpty } ? "purged candidate \(candidate.reference) still holds personal data" : nil,
+                 ["search_entry\u{1F}\(candidate.reference)#", "finding\u{1F}\(candidate.reference)/F"])
         }
-        for entry in try SearchEntry.fetchAll(db, candidateIDs: nil) {
-            if purged.contains(entry.candidate) {
-                if !entry.query.isEmpty || !entry.note.isEmpty || !entry.addresses.isEmpty || !entry.evidence.isEmpty {
-                    problems.append("search entry \(entry.id) of purged candidate \(entry.candidate) still holds personal data")
+        let entries = try Row.fetchCursor(db, sql: """
+            SELECT e.id, e.step_key, e.planned_query, e.query, e.searched_at, e.outcome, e.note, e.late, e.withdrawn_reason,
+                   c.number, v.reference AS vacancy_reference,
+                   (SELECT group_concat(address, char(31)) FROM
+                       (SELECT address FROM search_address WHERE entry_id = e.id ORDER BY position)) AS addresses,
+                   (SELECT group_concat(rule || char(30) || reason, char(31)) FROM
+                       (SELECT rule, reason FROM search_override WHERE entry_id = e.id ORDER BY rule)) AS overrides,
+                   (SELECT group_concat(sha256, char(31)) FROM (SELECT sha256 FROM evidence WHERE entry_id = e.id ORDER BY id)) AS evidence
+            FROM search_entry e JOIN candidate c ON c.id = e.candidate_id JOIN vacancy v ON v.id = c.vacancy_id
+            """)
+        func list(_ text: String?) -> [String] { text.map { $0.split(separator: "\u{1F}", omittingEmptySubsequences: false).map(String.init) } ?? [] }
+        while let row = try entries.next() {
+            let id: Int64 = row["id"]
+            let candidate = "\(row["vacancy_reference"] as String)/\(row["number"] as Int)"
+            let fields = SearchEntry.auditFields(
+                step: row["step_key"], plannedQuery: row["planned_query"], query: row["query"], searchedAt: row["searched_at"],
+                outcome: row["outcome"], note: row["note"], late: row["late"], addresses: list(row["addresses"]),
+                overrides: list(row["overrides"]).map { $0.replacingOccurrences(of: "\u{1E}", with: ": ") }, evidence: list(row["evidence"]),
+                withdrawnReason: row["withdrawn_reason"])
+            if purged.contains(candidate) {
+                if fields["query"] != "" || fields["note"] != "" || fields["addresses"] != "" || fields["evidence"] != "" {
+                    stub("search entry \(id) of purged candidate \(candidate) still holds personal data", [])
                 }
                 continue
             }
-            add("search_entry", "\(entry.candidate)#\(entry.id)", entry.auditFields)
+            try body("search_entry", "\(candidate)#\(id)", fields)
         }
-        let candidateIDs = try Int64.fetchAll(db, sql: "SELECT id FROM candidate")
+        let candidateIDs = try Int64.fetchAll(db, sql: "SELECT id FROM candidate WHERE id IN (SELECT candidate_id FROM finding)")
         for finding in try Finding.fetchAll(db, candidateIDs: candidateIDs) {
-            if purged.contains(finding.reference.candidate) {
+            if purged.contains(finding.reference.candidate.description) {
                 if finding.versions.contains(where: { $0.summary != "(purged)" || !$0.sources.isEmpty }) {
-                    problems.append("finding \(finding.reference) of a purged candidate still holds personal data")
+                    stub("finding \(finding.reference) of a purged candidate still holds personal data", [])
                 }
                 continue
             }
-            add("finding", finding.reference.description, finding.current.auditFields(version: finding.current.version, entries: finding.entries))
+            try body("finding", finding.reference.description, finding.current.auditFields(version: finding.current.version, entries: finding.entries))
         }
         let seeded = try Store.seededRows()
         for row in try Row.fetchAll(db, sql: "SELECT key, label FROM finding_category") {
             let fields: [String: String] = ["key": row["key"], "label": row["label"]]
-            if seeded["finding_category\u{1F}" + fields["key"]!] != Digest.state(fields) { add("finding_category", fields["key"]!, fields) }
+            if seeded["finding_category\u{1F}" + fields["key"]!] != Digest.state(fields) { try body("finding_category", fields["key"]!, fields) }
         }
         for row in try Row.fetchAll(db, sql: "SELECT key, value FROM setting") {
             let fields: [String: String] = ["value": row["value"]]
-            if seeded["setting\u{1F}" + (row["key"] as String)] != Digest.state(fields) { add("setting", row["key"], fields) }
+            if seeded["setting\u{1F}" + (row["key"] as String)] != Digest.state(fields) { try body("setting", row["key"], fields) }
         }
         for searchProtocol in try SearchProtocol.fetchAll(db) {
             let fields = ["file": ProtocolFile.export(searchProtocol)]
-            if seeded["protocol\u{1F}" + searchProtocol.title] != Digest.state(fields) { add("protocol", searchProtocol.title, fields) }
+            if seeded["protocol\u{1F}" + searchProtocol.title] != Digest.state(fields) { try body("protocol", searchProtocol.title, fields) }
         }
-        return (states, (prefixes, problems))
     }
 
     /// The settings, categories and protocols the schema itself seeds, as state hashes: found by

@@ -361,7 +361,7 @@ extension Finding {
             JOIN finding_version fv ON fv.finding_id = f.id
             JOIN staff r ON r.id = fv.recorded_by LEFT JOIN staff d ON d.id = fv.decided_by LEFT JOIN staff p ON p.id = fv.response_by
             WHERE f.candidate_id IN (SELECT value FROM json_each(?))
-            ORDER BY c.number, f.number, fv.version
+            ORDER BY c.vacancy_id, c.number, f.number, fv.version
             """, arguments: [ids])
         var entries: [Int64: [Int64]] = [:]
         for row in try Row.fetchAll(db, sql: """
@@ -405,7 +405,7 @@ extension PanelFinding {
             JOIN finding_category k ON k.key = fv.category
             WHERE f.candidate_id IN (SELECT value FROM json_each(?))
               AND fv.decision = 'raise' AND fv.protected = 0
-            ORDER BY c.number, f.number
+            ORDER BY c.vacancy_id, c.number, f.number
             """, arguments: [Candidate.encodeList(candidateIDs.map(String.init))]).map { row in
             PanelFinding(
                 reference: FindingReference(candidate: CandidateReference(vacancy: row["vacancy_reference"], number: row["candidate_number"]),

@@ -402,6 +402,7 @@ extension SearchEntry {
         // Two forms, not `? IS NULL OR …`, which would stop SQLite using the index.
         let ids = candidateIDs.map { Candidate.encodeList($0.map(String.init)) }
         let filter = ids == nil ? "1" : "e.candidate_id IN (SELECT value FROM json_each(?1))"
+        let arguments: StatementArguments = ids.map { [$0] } ?? []
         let rows = try Row.fetchAll(db, sql: """
             SELECT e.*, s.name AS searcher, p.name || ' v' || p.version AS protocol_title, c.number, v.reference AS vacancy_reference,
                    row_number() OVER (PARTITION BY e.candidate_id, e.step_key, e.planned_query, e.withdrawn_at IS NULL
@@ -409,26 +410,26 @@ extension SearchEntry {
             FROM search_entry e JOIN staff s ON s.id = e.searcher_id JOIN protocol p ON p.id = e.protocol_id
             JOIN candidate c ON c.id = e.candidate_id JOIN vacancy v ON v.id = c.vacancy_id
             WHERE \(filter) ORDER BY e.candidate_id, e.id
-            """, arguments: [ids])
+            """, arguments: arguments)
         var addresses: [Int64: [String]] = [:]
         for row in try Row.fetchAll(db, sql: """
             SELECT a.entry_id, a.address FROM search_address a JOIN search_entry e ON e.id = a.entry_id
             WHERE \(filter) ORDER BY a.entry_id, a.position
-            """, arguments: [ids]) {
+            """, arguments: arguments) {
             addresses[row["entry_id"], default: []].append(row["address"])
         }
         var overrides: [Int64: [(SearchRule, String)]] = [:]
         for row in try Row.fetchAll(db, sql: """
             SELECT o.entry_id, o.rule, o.reason FROM search_override o JOIN search_entry e ON e.id = o.entry_id
             WHERE \(filter) ORDER BY o.entry_id, o.rule
-            """, arguments: [ids]) {
+            """, arguments: arguments) {
             overrides[row["entry_id"], default: []].append((SearchRule(rawValue: row["rule"])!, row["reason"]))
         }
         var evidence: [Int64: [(String, String, Int)]] = [:]
         for row in try Row.fetchAll(db, sql: """
             SELECT x.entry_id, x.sha256, x.original_name, x.size FROM evidence x JOIN search_entry e ON e.id = x.entry_id
             WHERE \(filter) ORDER BY x.id
-            """, arguments: [ids]) {
+            """, arguments: arguments) {
             evidence[row["entry_id"], default: []].append((row["sha256"], row["original_name"], row["size"]))
         }
         return rows.map { row in
@@ -447,13 +448,21 @@ extension SearchEntry {
         }
     }
 
-    /// The entry as written into audit details.
+    /// The entry as written into audit details (and as `audit verify` recomputes it).
     var auditFields: [String: String] {
+        SearchEntry.auditFields(step: stepKey, plannedQuery: plannedQuery, query: query, searchedAt: searchedAt, outcome: outcome.rawValue,
+                                note: note, late: late, addresses: addresses,
+                                overrides: overrides.map { "\($0.rule.rawValue): \($0.reason)" }, evidence: evidence.map(\.sha256),
+                                withdrawnReason: withdrawnReason)
+    }
+
+    static func auditFields(step: String, plannedQuery: String, query: String, searchedAt: String, outcome: String, note: String,
+                            late: Bool, addresses: [String], overrides: [String], evidence: [String],
+                            withdrawnReason: String?) -> [String: String] {
         [
-            "step": stepKey, "planned_query": plannedQuery, "query": query, "searched_at": searchedAt, "outcome": outcome.rawValue,
+            "step": step, "planned_query": plannedQuery, "query": query, "searched_at": searchedAt, "outcome": outcome,
             "note": note, "late": late ? "yes" : "no", "addresses": addresses.joined(separator: " "),
-            "overrides": overrides.map { "\($0.rule.rawValue): \($0.reason)" }.joined(separator: "; "),
-            "evidence": evidence.map(\.sha256).joined(separator: " "), "public_only_confirmed": "yes",
+            "overrides": overrides.joined(separator: "; "), "evidence": evidence.joined(separator: " "), "public_only_confirmed": "yes",
             "withdrawn_reason": withdrawnReason ?? "",
         ]
     }

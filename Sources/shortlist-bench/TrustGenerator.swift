@@ -75,6 +75,21 @@ struct TrustGenerator {
 
     private mutating func chance(_ percent: Int) -> Bool { random.next() % 100 < UInt64(percent) }
 
+    /// The references the generator gives the vacancies the benchmark addresses (known in advance:
+    /// the data is deterministic).
+    func plannedData() -> GeneratedData {
+        let perSchool = scale.years * scale.vacanciesPerSchoolYear
+        let start = today.adding(months: -12 * scale.years)
+        func reference(_ index: Int) -> String {
+            let shortlisting = start.adding(days: index * 365 * scale.years / perSchool)
+            return "S1-\(shortlisting.year)-\(String(format: "%03d", index + 1))"
+        }
+        let year = today.month >= 9 ? today.year - 1 : today.year - 2
+        let name = { (n: Int) in "\(TrustGenerator.firstNames[n % 30]) \(TrustGenerator.lastNames[(n / 30 + n) % 30]) (school 1)" }
+        return GeneratedData(openVacancy: reference(perSchool - 2), packVacancy: reference(perSchool - 1), searcher: name(0), governor: name(4),
+                             reportFrom: Day(year: year, month: 9, day: 1)!, reportTo: Day(year: year + 1, month: 8, day: 31)!)
+    }
+
     /// Generates everything into a new database at `path`.
     mutating func generate(at path: String, progress: (String) -> Void) throws -> GeneratedData {
         let admin = "Trust Admin"
@@ -112,9 +127,9 @@ struct TrustGenerator {
             }
             if index % 10 == 9 { progress("\(index + 1) of \(perSchool) vacancies per school") }
         }
-        let year = today.month >= 9 ? today.year - 1 : today.year - 2
-        return GeneratedData(openVacancy: openVacancy, packVacancy: packVacancy, searcher: staff[0].searcher, governor: staff[0].governor,
-                             reportFrom: Day(year: year, month: 9, day: 1)!, reportTo: Day(year: year + 1, month: 8, day: 31)!)
+        let data = plannedData()
+        precondition(data.openVacancy == openVacancy && data.packVacancy == packVacancy, "plannedData() no longer matches generate()")
+        return data
     }
 
     private mutating func addVacancy(_ store: Store, reference: String, team: (searcher: String, manager: String, panel: [String], governor: String),
