@@ -33,30 +33,53 @@ public struct AuditEvent: Equatable, Sendable {
     /// SHA-256 of the canonical encoding: a version line, then each field as
     /// `<UTF-8 byte count>:<text>` on a line of its own, absent numbers as empty text.
     public var computedHash: String {
-        var text = "shortlist-audit-v1\n"
+        var bytes = Array("shortlist-audit-v1\n".utf8)
+        bytes.reserveCapacity(512)
         for field in [String(seq), at, actor, osAccount, action, entity, entityRef,
                       vacancyID.map(String.init) ?? "", candidateID.map(String.init) ?? "",
                       detailsHash, stateHash ?? "", prevHash] {
-            text += "\(field.utf8.count):\(field)\n"
+            Digest.appendField(field, to: &bytes)
         }
-        return Digest.sha256(text)
+        return Digest.sha256(bytes)
     }
 }
 
 /// SHA-256 digests as lowercase hexadecimal text.
 enum Digest {
-    /// The digest of a record's fields, in a canonical encoding (keys sorted, lengths given).
+    /// The digest of a record's fields, in a canonical encoding: keys sorted, each line
+    /// `<key bytes>:<key>=<value bytes>:<value>`.
     static func state(_ fields: [String: String]) -> String {
-        var text = "shortlist-state-v1\n"
+        var bytes = Array("shortlist-state-v1\n".utf8)
+        bytes.reserveCapacity(1024)
         for key in fields.keys.sorted() {
-            let value = fields[key]!
-            text += "\(key.utf8.count):\(key)=\(value.utf8.count):\(value)\n"
+            appendLength(key.utf8.count, to: &bytes)
+            bytes.append(UInt8(ascii: ":"))
+            bytes.append(contentsOf: key.utf8)
+            bytes.append(UInt8(ascii: "="))
+            Digest.appendField(fields[key]!, to: &bytes)
         }
-        return sha256(text)
+        return sha256(bytes)
+    }
+
+    /// `<byte count>:<text>\n`.
+    static func appendField(_ text: String, to bytes: inout [UInt8]) {
+        appendLength(text.utf8.count, to: &bytes)
+        bytes.append(UInt8(ascii: ":"))
+        bytes.append(contentsOf: text.utf8)
+        bytes.append(UInt8(ascii: "\n"))
+    }
+
+    private static func appendLength(_ count: Int, to bytes: inout [UInt8]) {
+        bytes.append(contentsOf: String(count).utf8)
     }
 
     static func sha256(_ text: String) -> String {
-        hex(SHA256.hash(data: Data(text.utf8)))
+        var text = text
+        return text.withUTF8 { hex(SHA256.hash(data: UnsafeRawBufferPointer($0))) }
+    }
+
+    static func sha256(_ bytes: [UInt8]) -> String {
+        bytes.withUnsafeBytes { hex(SHA256.hash(data: $0)) }
     }
 
     static func sha256(_ data: Data) -> String {
@@ -65,12 +88,14 @@ enum Digest {
 
     private static func hex(_ digest: SHA256.Digest) -> String {
         let digits = Array("0123456789abcdef".utf8)
-        var bytes = [UInt8]()
-        bytes.reserveCapacity(64)
-        for byte in digest {
-            bytes.append(digits[Int(byte >> 4)])
-            bytes.append(digits[Int(byte & 0x0F)])
+        return String(unsafeUninitializedCapacity: 64) { buffer in
+            var index = 0
+            for byte in digest {
+                buffer[index] = digits[Int(byte >> 4)]
+                buffer[index + 1] = digits[Int(byte & 0x0F)]
+                index += 2
+            }
+            return 64
         }
-        return String(decoding: bytes, as: UTF8.self)
     }
 }

@@ -145,11 +145,11 @@ extension Candidate {
     }
 
     static func decodeList(_ json: String) -> [String] {
-        (try? JSONDecoder().decode([String].self, from: Data(json.utf8))) ?? []
+        JSONText.strings(json) ?? []
     }
 
     static func encodeList(_ list: [String]) -> String {
-        String(decoding: (try? JSONEncoder().encode(list)) ?? Data("[]".utf8), as: UTF8.self)
+        JSONText.array(list)
     }
 
     /// The record as it is written into audit details.

@@ -67,7 +67,8 @@ final class Change {
     /// `audit verify` can tell when a record no longer matches its last event.
     func record(_ action: String, entity: String, ref: String, vacancyID: Int64? = nil,
                 candidateID: Int64? = nil, details: some Encodable, state: [String: String]? = nil) throws {
-        let detailsText = String(decoding: try encoder.encode(details), as: UTF8.self)
+        let detailsText = try (details as? [String: String]).map(JSONText.object)
+            ?? String(decoding: encoder.encode(details), as: UTF8.self)
         if head == nil {
             let row = try Row.fetchOne(db, sql: "SELECT seq, hash FROM audit_event WHERE seq = (SELECT max(seq) FROM audit_event)")
             head = row.map { ($0["seq"], $0["hash"]) } ?? (0, AuditEvent.genesisHash)

@@ -133,12 +133,3 @@ public struct StatusReport: Sendable {
         return JSONText.encode(document)
     }
 }
-
-/// Pretty, key-sorted JSON for nested documents (flat listings use `Listing`).
-enum JSONText {
-    static func encode(_ value: some Encodable) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: (try? encoder.encode(value)) ?? Data("null".utf8), as: UTF8.self)
-    }
-}

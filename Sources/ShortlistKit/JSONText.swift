@@ -1,0 +1,82 @@
+import Foundation
+
+/// JSON text for the shapes the store writes on every change: arrays of strings and string maps.
+/// Written directly (Foundation's coders cost more than the rest of a write); nested documents
+/// for people use `encode`.
+enum JSONText {
+    /// Pretty, key-sorted JSON for nested documents (flat listings use `Listing`).
+    static func encode(_ value: some Encodable) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: (try? encoder.encode(value)) ?? Data("null".utf8), as: UTF8.self)
+    }
+
+    /// `["a","b"]`.
+    static func array(_ items: [String]) -> String {
+        "[" + items.map(Listing.jsonString).joined(separator: ",") + "]"
+    }
+
+    /// `{"a":"1","b":"2"}`, keys sorted.
+    static func object(_ fields: [String: String]) -> String {
+        "{" + fields.keys.sorted().map { Listing.jsonString($0) + ":" + Listing.jsonString(fields[$0]!) }.joined(separator: ",") + "}"
+    }
+
+    /// Reads a JSON array of strings; nil when the text is not one.
+    static func strings(_ text: String) -> [String]? {
+        var scalars = text.unicodeScalars.makeIterator()
+        var items: [String] = []
+        func skipSpace(_ c: inout Unicode.Scalar?) { while let s = c, s == " " || s == "\n" || s == "\r" || s == "\t" { c = scalars.next() } }
+        var c = scalars.next()
+        skipSpace(&c)
+        guard c == "[" else { return nil }
+        c = scalars.next()
+        skipSpace(&c)
+        if c == "]" { return items }
+        while true {
+            guard c == "\"" else { return nil }
+            var item = String.UnicodeScalarView()
+            var pendingHigh: UInt32?
+            while true {
+                guard let s = scalars.next() else { return nil }
+                if s == "\"" { break }
+                guard s == "\\" else {
+                    item.append(s)
+                    continue
+                }
+                guard let e = scalars.next() else { return nil }
+                switch e {
+                case "\"", "\\", "/": item.append(e)
+                case "b": item.append("\u{08}")
+                case "f": item.append("\u{0C}")
+                case "n": item.append("\n")
+                case "r": item.append("\r")
+                case "t": item.append("\t")
+                case "u":
+                    var value: UInt32 = 0
+                    for _ in 0..<4 {
+                        guard let h = scalars.next(), let digit = Int(String(h), radix: 16) else { return nil }
+                        value = value << 4 | UInt32(digit)
+                    }
+                    if (0xD800...0xDBFF).contains(value) {
+                        pendingHigh = value
+                        continue
+                    }
+                    if let high = pendingHigh, (0xDC00...0xDFFF).contains(value) {
+                        value = 0x10000 + ((high - 0xD800) << 10) + (value - 0xDC00)
+                        pendingHigh = nil
+                    }
+                    guard let scalar = Unicode.Scalar(value) else { return nil }
+                    item.append(scalar)
+                default: return nil
+                }
+            }
+            items.append(String(item))
+            c = scalars.next()
+            skipSpace(&c)
+            if c == "]" { return items }
+            guard c == "," else { return nil }
+            c = scalars.next()
+            skipSpace(&c)
+        }
+    }
+}
