@@ -76,7 +76,7 @@ CREATE TABLE finding_version (
     CHECK (decision IS NULL OR decision <> 'raise' OR identity <> 'unverified' OR length(trim(identity_question)) > 0),
     CHECK (decision IS NULL OR decision = 'raise' OR length(trim(decision_reason)) > 0),
     CHECK ((decision IS NULL) = (decided_at IS NULL)),
-    CHECK (conclusion IS NULL OR decision = 'raise'),
+    CHECK (conclusion IS NULL OR decision IS 'raise'),
     CHECK ((response_at IS NULL) = (conclusion IS NULL)),
     CHECK (conclusion IS NULL OR conclusion = 'satisfied' OR length(trim(conclusion_detail)) > 0)
 ) WITHOUT ROWID;

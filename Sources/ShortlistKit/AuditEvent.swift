@@ -49,14 +49,19 @@ enum Digest {
     /// The digest of a record's fields, in a canonical encoding: keys sorted, each line
     /// `<key bytes>:<key>=<value bytes>:<value>`.
     static func state(_ fields: [String: String]) -> String {
+        state(sorted: fields.sorted { $0.key < $1.key })
+    }
+
+    /// The same digest, for fields already sorted by key.
+    static func state(sorted fields: [(key: String, value: String)]) -> String {
         var bytes = Array("shortlist-state-v1\n".utf8)
         bytes.reserveCapacity(1024)
-        for key in fields.keys.sorted() {
+        for (key, value) in fields {
             appendLength(key.utf8.count, to: &bytes)
             bytes.append(UInt8(ascii: ":"))
             bytes.append(contentsOf: key.utf8)
             bytes.append(UInt8(ascii: "="))
-            Digest.appendField(fields[key]!, to: &bytes)
+            Digest.appendField(value, to: &bytes)
         }
         return sha256(bytes)
     }

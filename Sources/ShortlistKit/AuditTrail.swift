@@ -25,12 +25,18 @@ public struct AuditVerification: Equatable, Sendable {
 }
 
 extension Store {
-    /// Calls `body` with every record the tool keeps, as `entity`, `reference` and the fields each
+    /// Calls `digest` with every record the tool keeps, as `entity`, `reference` and the digest of the fields each
     /// change records as its state; rows seeded by the schema count only once changed. Purged
     /// stubs' entries and findings are not compared (the purge blanked them): `stub` is told the
     /// prefixes of their references, and any personal data still left in them.
-    static func forEachRecordState(_ db: Database, _ body: (String, String, [String: String]) throws -> Void,
+    static func forEachRecordState(_ db: Database, _ digest: (String, String, String, Bool) throws -> Void,
                                    stub: (String?, [String]) -> Void) throws {
+        func body(_ entity: String, _ ref: String, _ fields: [String: String]) throws { try digest(entity, ref, Digest.state(fields), false) }
+        /// A row the schema seeds: it needs no event while it still equals its seed.
+        func seededRow(_ entity: String, _ ref: String, _ fields: [String: String], seed: String?) throws {
+            let state = Digest.state(fields)
+            try digest(entity, ref, state, seed == state)
+        }
         for row in try Row.fetchAll(db, sql: """
             SELECT s.id, s.name, s.created_at, group_concat(r.role) AS roles
             FROM staff s LEFT JOIN staff_role r ON r.staff_id = s.id GROUP BY s.id
@@ -58,52 +64,55 @@ extension Store {
         let entries = try Row.fetchCursor(db, sql: """
             SELECT e.id, e.step_key, e.planned_query, e.query, e.searched_at, e.outcome, e.note, e.late, e.withdrawn_reason,
                    c.number, v.reference AS vacancy_reference,
-                   (SELECT group_concat(address, char(31)) FROM
+                   (SELECT group_concat(address, ' ') FROM
                        (SELECT address FROM search_address WHERE entry_id = e.id ORDER BY position)) AS addresses,
-                   (SELECT group_concat(rule || char(30) || reason, char(31)) FROM
+                   (SELECT group_concat(rule || ': ' || reason, '; ') FROM
                        (SELECT rule, reason FROM search_override WHERE entry_id = e.id ORDER BY rule)) AS overrides,
-                   (SELECT group_concat(sha256, char(31)) FROM (SELECT sha256 FROM evidence WHERE entry_id = e.id ORDER BY id)) AS evidence
+                   (SELECT group_concat(sha256, ' ') FROM (SELECT sha256 FROM evidence WHERE entry_id = e.id ORDER BY id)) AS evidence
             FROM search_entry e JOIN candidate c ON c.id = e.candidate_id JOIN vacancy v ON v.id = c.vacancy_id
             """)
-        func list(_ text: String?) -> [String] { text.map { $0.split(separator: "\u{1F}", omittingEmptySubsequences: false).map(String.init) } ?? [] }
+        func text(_ row: Row, _ index: Int) -> String { (row[index] as String?) ?? "" }
         while let row = try entries.next() {
-            let id: Int64 = row["id"]
-            let candidate = "\(row["vacancy_reference"] as String)/\(row["number"] as Int)"
-            let fields = SearchEntry.auditFields(
-                step: row["step_key"], plannedQuery: row["planned_query"], query: row["query"], searchedAt: row["searched_at"],
-                outcome: row["outcome"], note: row["note"], late: row["late"], addresses: list(row["addresses"]),
-                overrides: list(row["overrides"]).map { $0.replacingOccurrences(of: "\u{1E}", with: ": ") }, evidence: list(row["evidence"]),
-                withdrawnReason: row["withdrawn_reason"])
+            let id: Int64 = row[0]
+            let candidate = "\(row[10] as String)/\(row[9] as Int)"
+            let fields = SearchEntry.stateFields(
+                step: row[1], plannedQuery: row[2], query: row[3], searchedAt: row[4], outcome: row[5], note: row[6], late: row[7],
+                // Joined in SQL exactly as `SearchEntry.auditFields` joins them.
+                addresses: text(row, 11), overrides: text(row, 12), evidence: text(row, 13), withdrawnReason: text(row, 8))
             if purged.contains(candidate) {
-                if fields["query"] != "" || fields["note"] != "" || fields["addresses"] != "" || fields["evidence"] != "" {
+                if !(row[3] as String).isEmpty || !(row[6] as String).isEmpty || !text(row, 11).isEmpty || !text(row, 13).isEmpty {
                     stub("search entry \(id) of purged candidate \(candidate) still holds personal data", [])
                 }
                 continue
             }
-            try body("search_entry", "\(candidate)#\(id)", fields)
+            try digest("search_entry", "\(candidate)#\(id)", Digest.state(sorted: fields.map { (key: $0.0, value: $0.1) }), false)
         }
-        let candidateIDs = try Int64.fetchAll(db, sql: "SELECT id FROM candidate WHERE id IN (SELECT candidate_id FROM finding)")
-        for finding in try Finding.fetchAll(db, candidateIDs: candidateIDs) {
-            if purged.contains(finding.reference.candidate.description) {
-                if finding.versions.contains(where: { $0.summary != "(purged)" || !$0.sources.isEmpty }) {
-                    stub("finding \(finding.reference) of a purged candidate still holds personal data", [])
+        // Findings a few hundred candidates at a time, so memory stays flat however many there are.
+        let candidateIDs = try Int64.fetchAll(db, sql: "SELECT DISTINCT candidate_id FROM finding ORDER BY candidate_id")
+        for start in stride(from: 0, to: candidateIDs.count, by: 500) {
+            for finding in try Finding.fetchAll(db, candidateIDs: Array(candidateIDs[start..<min(start + 500, candidateIDs.count)])) {
+                if purged.contains(finding.reference.candidate.description) {
+                    if finding.versions.contains(where: { $0.summary != "(purged)" || !$0.sources.isEmpty }) {
+                        stub("finding \(finding.reference) of a purged candidate still holds personal data", [])
+                    }
+                    continue
                 }
-                continue
+                try body("finding", finding.reference.description,
+                         finding.current.auditFields(version: finding.current.version, entries: finding.entries))
             }
-            try body("finding", finding.reference.description, finding.current.auditFields(version: finding.current.version, entries: finding.entries))
         }
         let seeded = try Store.seededRows()
         for row in try Row.fetchAll(db, sql: "SELECT key, label FROM finding_category") {
             let fields: [String: String] = ["key": row["key"], "label": row["label"]]
-            if seeded["finding_category\u{1F}" + fields["key"]!] != Digest.state(fields) { try body("finding_category", fields["key"]!, fields) }
+            try seededRow("finding_category", fields["key"]!, fields, seed: seeded["finding_category\u{1F}" + fields["key"]!])
         }
         for row in try Row.fetchAll(db, sql: "SELECT key, value FROM setting") {
             let fields: [String: String] = ["value": row["value"]]
-            if seeded["setting\u{1F}" + (row["key"] as String)] != Digest.state(fields) { try body("setting", row["key"], fields) }
+            try seededRow("setting", row["key"], fields, seed: seeded["setting\u{1F}" + (row["key"] as String)])
         }
         for searchProtocol in try SearchProtocol.fetchAll(db) {
             let fields = ["file": ProtocolFile.export(searchProtocol)]
-            if seeded["protocol\u{1F}" + searchProtocol.title] != Digest.state(fields) { try body("protocol", searchProtocol.title, fields) }
+            try seededRow("protocol", searchProtocol.title, fields, seed: seeded["protocol\u{1F}" + searchProtocol.title])
         }
     }
 

@@ -70,39 +70,43 @@ struct AuditVerifier {
                 AuditVerifier.feed(&hasher, bytes: UnsafeRawBufferPointer(start: text, count: count))
             }
             AuditVerifier.hex(hasher.finalize(), into: &computed)
-            let stored = AuditVerifier.bytes(s, 12)
+            let stored = UnsafeRawBufferPointer(start: sqlite3_column_text(s, 12), count: Int(sqlite3_column_bytes(s, 12)))
             if result.brokenEvent == nil {
                 if seq != expectedSeq {
                     result.brokenEvent = (seq, seq > expectedSeq
                         ? (seq - 1 == expectedSeq ? "event \(expectedSeq) is missing" : "events \(expectedSeq) to \(seq - 1) are missing")
                             + " (deleted from the trail)"
                         : "it is out of order (expected event \(expectedSeq))")
-                } else if AuditVerifier.bytes(s, 11) != previous {
+                } else if !AuditVerifier.equal(UnsafeRawBufferPointer(start: sqlite3_column_text(s, 11), count: Int(sqlite3_column_bytes(s, 11))),
+                                               previous) {
                     result.brokenEvent = (seq, "it does not follow the event before it (the trail was reordered, or an event removed)")
-                } else if computed != stored {
+                } else if !AuditVerifier.equal(stored, computed) {
                     result.brokenEvent = (seq, "its contents no longer match its hash (it was changed after it was written)")
                 } else if sqlite3_column_type(s, 13) != SQLITE_NULL {
                     var details = SHA256()
                     details.update(bufferPointer: UnsafeRawBufferPointer(start: sqlite3_column_blob(s, 13), count: Int(sqlite3_column_bytes(s, 13))))
                     AuditVerifier.hex(details.finalize(), into: &computed)
-                    if computed != AuditVerifier.bytes(s, 9) {
+                    if !AuditVerifier.equal(UnsafeRawBufferPointer(start: sqlite3_column_text(s, 9), count: Int(sqlite3_column_bytes(s, 9))), computed) {
                         result.brokenEvent = (seq, "its details no longer match their hash (they were changed after they were written)")
                     }
                 }
             }
-            if sqlite3_column_type(s, 13) == SQLITE_NULL { missingDetails.append(seq) }
-            let action = AuditVerifier.bytes(s, 4)
-            if action == AuditVerifier.purgeAction, sqlite3_column_type(s, 13) != SQLITE_NULL,
+            let hasDetails = sqlite3_column_type(s, 13) != SQLITE_NULL
+            if !hasDetails { missingDetails.append(seq) }
+            if hasDetails, AuditVerifier.equal(UnsafeRawBufferPointer(start: sqlite3_column_text(s, 4), count: Int(sqlite3_column_bytes(s, 4))),
+                                               AuditVerifier.purgeAction),
                let counts = try? JSONDecoder().decode(PurgeResult.self, from: Data(AuditVerifier.bytes(s, 13))) {
                 purgeCounts[seq] = counts.auditDetails
             }
             if sqlite3_column_type(s, 10) != SQLITE_NULL {
                 let key = AuditVerifier.key(entity: UnsafeRawBufferPointer(start: sqlite3_column_text(s, 5), count: Int(sqlite3_column_bytes(s, 5))),
                                             ref: UnsafeRawBufferPointer(start: sqlite3_column_text(s, 6), count: Int(sqlite3_column_bytes(s, 6))))
-                lastState[key] = LastState(state: AuditVerifier.prefix(AuditVerifier.bytes(s, 10)), seq: seq)
+                lastState[key] = LastState(state: AuditVerifier.prefix(UnsafeRawBufferPointer(
+                    start: sqlite3_column_text(s, 10), count: Int(sqlite3_column_bytes(s, 10)))), seq: seq)
             }
-            if let wantedBytes, stored == wantedBytes { expectedAt = seq }
-            previous = stored
+            if let wantedBytes, AuditVerifier.equal(stored, wantedBytes) { expectedAt = seq }
+            previous.removeAll(keepingCapacity: true)
+            previous.append(contentsOf: stored)
             expectedSeq = seq + 1
         }
         result.head = String(decoding: previous, as: UTF8.self)
@@ -132,9 +136,19 @@ struct AuditVerifier {
 
     /// `<byte count>:<bytes>\n`, as in the canonical encoding.
     private static func feed(_ hasher: inout SHA256, bytes: UnsafeRawBufferPointer) {
-        var prefix = Array(String(bytes.count).utf8)
-        prefix.append(UInt8(ascii: ":"))
-        prefix.withUnsafeBytes { hasher.update(bufferPointer: $0) }
+        // The decimal length and ':' written backwards into a small buffer on the stack.
+        var buffer: (UInt64, UInt64, UInt64) = (0, 0, 0)
+        withUnsafeMutableBytes(of: &buffer) { digits in
+            var index = digits.count - 1
+            digits[index] = UInt8(ascii: ":")
+            var count = bytes.count
+            repeat {
+                index -= 1
+                digits[index] = UInt8(ascii: "0") + UInt8(count % 10)
+                count /= 10
+            } while count > 0
+            hasher.update(bufferPointer: UnsafeRawBufferPointer(rebasing: digits[index...]))
+        }
         if bytes.count > 0 { hasher.update(bufferPointer: bytes) }
         withUnsafeBytes(of: UInt8(ascii: "\n")) { hasher.update(bufferPointer: $0) }
     }
@@ -147,6 +161,10 @@ struct AuditVerifier {
             out[index + 1] = digits[Int(byte & 0x0F)]
             index += 2
         }
+    }
+
+    private static func equal(_ lhs: UnsafeRawBufferPointer, _ rhs: [UInt8]) -> Bool {
+        lhs.count == rhs.count && rhs.withUnsafeBytes { lhs.count == 0 || memcmp(lhs.baseAddress!, $0.baseAddress!, lhs.count) == 0 }
     }
 
     private static func bytes(_ statement: SQLiteStatement, _ column: Int32) -> [UInt8] {
@@ -170,7 +188,7 @@ struct AuditVerifier {
     }
 
     /// The first 32 hex characters of a hash, as two numbers.
-    static func prefix(_ hex: [UInt8]) -> (UInt64, UInt64) {
+    static func prefix(_ hex: UnsafeRawBufferPointer) -> (UInt64, UInt64) {
         func word(_ range: Range<Int>) -> UInt64 {
             range.reduce(UInt64(0)) { value, index in
                 let c = index < hex.count ? hex[index] : 0
@@ -189,13 +207,14 @@ struct AuditVerifier {
         // Problems sorted by record (entity, then reference), whatever order the tables are read in.
         var problems: [(key: String, text: String)] = []
         defer { result.recordProblems += problems.sorted { $0.key < $1.key }.map(\.text) }
-        try Store.forEachRecordState(db) { entity, ref, fields in
+        try Store.forEachRecordState(db) { entity, ref, digest, asSeeded in
             result.recordsChecked += 1
             let key = AuditVerifier.key(entity: entity, ref: ref)
             let name = "\(entity) \(ref)"
             switch lastState.removeValue(forKey: key) {
+            case nil where asSeeded: break
             case nil: problems.append((entity + "\u{1F}" + ref, "\(name) has no audit event (added without one)"))
-            case let last? where last.state != AuditVerifier.prefix(Array(Digest.state(fields).utf8)):
+            case let last? where last.state != { var d = digest; return d.withUTF8 { AuditVerifier.prefix(UnsafeRawBufferPointer($0)) } }():
                 problems.append((entity + "\u{1F}" + ref, "\(name) does not match its last audit event (changed without one)"))
             default: break
             }

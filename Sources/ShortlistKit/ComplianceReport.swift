@@ -250,7 +250,7 @@ extension ComplianceReport {
                 if active && missing > 0 { flag(ref, "incomplete", "\(missing) of \(c.plannedQueries) queries not done") }
                 let failed = c.steps.filter(\.couldNotComplete).map(\.step.key)
                 if active && !failed.isEmpty { flag(ref, "could-not-complete", failed.joined(separator: ", ")) }
-                let late = c.steps.flatMap(\.entries).count { $0?.late == true }
+                let late = c.candidate.purgeSummary?.late ?? c.steps.flatMap(\.entries).count { $0?.late == true }
                 if late > 0 { flag(ref, "late", "\(late) searches after \(v.interviewDate?.uk ?? "the interview")") }
                 for search in (panelSearches[v.id] ?? []) where search.candidate == ref {
                     flag(ref, "panel-searcher", "entry \(search.entry) by \(search.searcher)")
@@ -273,7 +273,10 @@ extension ComplianceReport {
             }
             let vacancyFindings = findings[v.id] ?? []
             let retention: String
-            if let closed = v.closedOn {
+            let purgedOn = vacancy.candidates.compactMap(\.candidate.purgedOn).max()
+            if let purgedOn, vacancy.candidates.allSatisfy({ $0.candidate.purgedOn != nil }) {
+                retention = "personal data purged on \(purgedOn.uk)"
+            } else if let closed = v.closedOn {
                 let due = closed.adding(months: retentionMonths)
                 retention = due < today ? "due for purge since \(due.uk)" : "personal data due for purge on \(due.uk)"
                 if due < today { flag("", "purge-overdue", "due on \(due.uk)") }

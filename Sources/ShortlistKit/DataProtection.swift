@@ -185,6 +185,9 @@ extension Store {
                 try stub.execute(arguments: [item.candidateID, item.action == .reduce, change.today.iso, summary])
             }
 
+            // Files no longer referred to by any entry go once the transaction commits.
+            orphanedEvidence = try evidence.filter { try Int.fetchOne(db, sql: "SELECT count(*) FROM evidence WHERE sha256 = ?", arguments: [$0]) == 0 }
+            result.evidenceFiles = orphanedEvidence.count
             // The purge event, then the details it deletes, each marked with it.
             try change.record("purge", entity: "purge", ref: change.today.iso, details: result)
             let purgeSeq = try Int64.fetchOne(db, sql: "SELECT max(seq) FROM audit_event")!
@@ -200,8 +203,6 @@ extension Store {
                 try change.record("candidate.purge", entity: "candidate", ref: candidate.reference.description, vacancyID: candidate.vacancyID,
                                   candidateID: candidate.id, details: ["purge_event": String(purgeSeq)], state: candidate.auditFields)
             }
-            orphanedEvidence = try evidence.filter { try Int.fetchOne(db, sql: "SELECT count(*) FROM evidence WHERE sha256 = ?", arguments: [$0]) == 0 }
-            result.evidenceFiles = orphanedEvidence.count
             return result
         }
         for sha in orphanedEvidence { try? FileManager.default.removeItem(atPath: evidence.location(of: sha)) }

@@ -53,7 +53,12 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
 
     /// `2026-12-10`: how dates are stored and written in JSON and CSV.
     public var iso: String {
-        String(format: "%04d-%02d-%02d", year, month, day)
+        // By hand: this runs for every date of every record `audit verify` checks.
+        func pad(_ value: Int, _ width: Int) -> String {
+            let digits = String(value)
+            return String(repeating: "0", count: max(0, width - digits.count)) + digits
+        }
+        return pad(year, 4) + "-" + pad(month, 2) + "-" + pad(day, 2)
     }
 
     /// `10 December 2026`: how dates are shown to people.

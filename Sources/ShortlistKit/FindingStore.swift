@@ -57,6 +57,11 @@ extension Store {
             state.identity = correction.identity ?? state.identity
             state.identityBasis = correction.identityBasis ?? state.identityBasis
             state.relevance = correction.relevance ?? state.relevance
+            if state.protectedCharacteristic, state.conclusion != nil {
+                throw ShortlistError.notAllowed(
+                    record: reference.description, reason: "it was raised and the candidate's response is recorded",
+                    remedy: "A finding the panel has already put to the candidate cannot be re-marked; record what happened as a new finding or with the recruiting manager.")
+            }
             if state.protectedCharacteristic, state.decision == .raise {
                 // A finding found to concern a protected characteristic is withdrawn from the panel.
                 state.decision = nil

@@ -68,6 +68,8 @@ public struct GuidedSearch {
             session.say(statusLine(initial))
             return summary
         }
+        // Who is acting, and may they search? Asked before anything else, so a run never starts for nobody.
+        if let first = targets.first { _ = try store.ruleFailures(for: first.candidate.reference, by: actor) }
         session.say("Guided search for \(vacancy) (\(initial.vacancy.postTitle)), \(initial.searchProtocol.title).")
         session.say("Rules: view \(publicOnlyRules).")
         guard let confirmed = session.ask("Do you confirm you will follow these rules for every search in this run? [y/n]",
@@ -118,7 +120,7 @@ public struct GuidedSearch {
                     request.note = why
                 }
                 // The outcome is the answer: if input ends during the optional details, it is saved without them.
-                request.addresses = session.askList("Addresses reviewed, one a line (blank line to finish):") ?? []
+                request.addresses = session.askList("Addresses reviewed, one a line (blank line to finish):")
                 if outcome != .couldNotComplete, !session.ended {
                     request.note = session.askText("Note (blank for none):", required: false) ?? ""
                 }
@@ -266,8 +268,8 @@ struct Session<Input: AnswerSource, Output: TextOutputStream> {
         }
     }
 
-    /// Asks for lines until a blank one; nil when input ends first.
-    mutating func askList(_ question: String) -> [String]? {
+    /// Asks for lines until a blank one; at the end of input, the lines read so far (and `ended` is set).
+    mutating func askList(_ question: String) -> [String] {
         say(question)
         var lines: [String] = []
         while let line = read() {
@@ -276,6 +278,6 @@ struct Session<Input: AnswerSource, Output: TextOutputStream> {
             lines.append(item)
         }
         ended = true
-        return nil
+        return lines
     }
 }

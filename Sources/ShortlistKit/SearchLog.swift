@@ -459,11 +459,21 @@ extension SearchEntry {
     static func auditFields(step: String, plannedQuery: String, query: String, searchedAt: String, outcome: String, note: String,
                             late: Bool, addresses: [String], overrides: [String], evidence: [String],
                             withdrawnReason: String?) -> [String: String] {
+        Dictionary(uniqueKeysWithValues: stateFields(
+            step: step, plannedQuery: plannedQuery, query: query, searchedAt: searchedAt, outcome: outcome, note: note, late: late,
+            addresses: addresses.joined(separator: " "), overrides: overrides.joined(separator: "; "),
+            evidence: evidence.joined(separator: " "), withdrawnReason: withdrawnReason ?? ""))
+    }
+
+    /// The fields of an entry's state, sorted by key (as `Digest.state` encodes them), so that
+    /// `audit verify` can hash hundreds of thousands of entries without building dictionaries.
+    static func stateFields(step: String, plannedQuery: String, query: String, searchedAt: String, outcome: String, note: String,
+                            late: Bool, addresses: String, overrides: String, evidence: String,
+                            withdrawnReason: String) -> [(String, String)] {
         [
-            "step": step, "planned_query": plannedQuery, "query": query, "searched_at": searchedAt, "outcome": outcome,
-            "note": note, "late": late ? "yes" : "no", "addresses": addresses.joined(separator: " "),
-            "overrides": overrides.joined(separator: "; "), "evidence": evidence.joined(separator: " "), "public_only_confirmed": "yes",
-            "withdrawn_reason": withdrawnReason ?? "",
+            ("addresses", addresses), ("evidence", evidence), ("late", late ? "yes" : "no"), ("note", note), ("outcome", outcome),
+            ("overrides", overrides), ("planned_query", plannedQuery), ("public_only_confirmed", "yes"), ("query", query),
+            ("searched_at", searchedAt), ("step", step), ("withdrawn_reason", withdrawnReason),
         ]
     }
 }

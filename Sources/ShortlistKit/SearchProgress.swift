@@ -95,7 +95,7 @@ public struct CandidateProgress: Equatable, Sendable {
         if toRaise > 0 { items.append("\(toRaise) finding\(toRaise == 1 ? "" : "s") to raise at interview") }
         if candidate.outcome == .withdrew { items.append("withdrew") }
         if overrides > 0 { items.append("\(overrides) override\(overrides == 1 ? "" : "s")") }
-        let late = steps.flatMap(\.entries).count { $0?.late == true }
+        let late = candidate.purgeSummary?.late ?? steps.flatMap(\.entries).count { $0?.late == true }
         if late > 0 { items.append("\(late) late") }
         return items
     }

@@ -61,7 +61,13 @@ public struct StatusReport: Sendable {
         guard let date = progress.vacancy.interviewDate, let days = progress.daysToInterview(from: today) else {
             return "no interview date"
         }
-        let when = days == 0 ? "today" : days == 1 ? "tomorrow" : days > 0 ? "in \(days) days" : "\(-days) days ago"
+        let when = switch days {
+        case 0: "today"
+        case 1: "tomorrow"
+        case -1: "yesterday"
+        case 2...: "in \(days) days"
+        default: "\(-days) days ago"
+        }
         return "interview \(date.uk) (\(when))"
     }
 

@@ -23,13 +23,12 @@ extension CheckCommand {
         @Argument(help: "The candidate reference (or give --vacancy).") var candidate: String?
         @Option(help: "Go through every candidate of this vacancy who still owes searches.") var vacancy: String?
 
+        func validate() throws {
+            guard (candidate == nil) != (vacancy == nil) else { throw ValidationError("Give a candidate reference or --vacancy, not both.") }
+        }
+
         func run() throws {
-            let scope: GuidedSearch.Scope
-            switch (candidate, vacancy) {
-            case let (candidate?, nil): scope = .candidate(try CandidateReference(parsing: candidate))
-            case let (nil, vacancy?): scope = .vacancy(vacancy)
-            default: throw ValidationError("Give a candidate reference or --vacancy, not both.")
-            }
+            let scope: GuidedSearch.Scope = if let candidate { .candidate(try CandidateReference(parsing: candidate)) } else { .vacancy(vacancy!) }
             var input = StandardInput()
             var out = Console.Output()
             _ = try GuidedSearch(store: try store.open(), actor: actor.actor, scope: scope).run(input: &input, out: &out)

@@ -91,11 +91,12 @@ extension CandidateCommand {
         @Option(help: "Also copy their evidence files into this folder.") var withEvidence: String?
 
         func run() throws {
-            let export = try store.open().subjectAccessExport(candidate.reference(), copyEvidenceTo: withEvidence, by: actor.actor)
-            guard let out else { return FileHandle.standardOutput.write(Data(export.json.utf8)) }
-            if FileManager.default.fileExists(atPath: out) {
+            // Refused before anything is exported or recorded.
+            if let out, FileManager.default.fileExists(atPath: out) {
                 throw ShortlistError.file(path: out, reason: "already exists; nothing was written. Choose a new file")
             }
+            let export = try store.open().subjectAccessExport(candidate.reference(), copyEvidenceTo: withEvidence, by: actor.actor)
+            guard let out else { return FileHandle.standardOutput.write(Data(export.json.utf8)) }
             try AtomicFile.write(Data(export.json.utf8), to: out)
             Console.error("Wrote \(out)")
         }

@@ -69,8 +69,11 @@ extension FindingCommand {
         @Option(help: "The candidate reference.") var candidate: String?
         @Option(help: "Only findings with this status.") var status: FindingStatus?
 
+        func validate() throws {
+            guard (vacancy == nil) != (candidate == nil) else { throw ValidationError("Give --vacancy or --candidate, not both.") }
+        }
+
         func run() throws {
-            guard (vacancy == nil) != (candidate == nil) else { throw ValidationError("Give --vacancy or --candidate.") }
             let store = try store.open()
             let today = Day(store.now)
             let found = try store.findings(vacancy: vacancy, candidate: try candidate.map { (c) throws(ShortlistError) in try CandidateReference(parsing: c) })
