@@ -25,3 +25,6 @@ CREATE INDEX vacancy_closed ON vacancy(closed_on) WHERE closed_on IS NOT NULL;
 
 -- The governors' report selects vacancies by interview date (or the date added, without one).
 CREATE INDEX vacancy_report_date ON vacancy(coalesce(interview_date, substr(created_at, 1, 10)));
+
+-- Events that concern no vacancy (settings, staff, protocols), newest first for documents' footers.
+CREATE INDEX audit_event_general ON audit_event(seq) WHERE vacancy_id IS NULL;

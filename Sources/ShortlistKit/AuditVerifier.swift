@@ -127,7 +127,8 @@ struct AuditVerifier {
         }
         if wanted != nil {
             result.expectedHead = expectedAt.map {
-                (true, "the expected head is event \($0); \(result.events - Int($0)) events have been added since")
+                let added = result.events - Int($0)
+                return (true, "the expected head is event \($0); \(added) event\(added == 1 ? " has" : "s have") been added since")
             } ?? (false, "no event of this chain has that hash: the chain recorded then is not a prefix of today's")
         }
     }

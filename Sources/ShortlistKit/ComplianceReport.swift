@@ -28,6 +28,8 @@ public struct ComplianceReport: Encodable, Sendable {
         public var reference: String
         public var outcome: String
         public var told_on: String
+        /// The same date in ISO form, for CSV and JSON; nil when not told.
+        public var told_on_iso: String?
         /// `yes`, `NO`, or `not searched yet`.
         public var told_before_first_search: String
         public var searches: String
@@ -251,7 +253,7 @@ extension ComplianceReport {
                 let failed = c.steps.filter(\.couldNotComplete).map(\.step.key)
                 if active && !failed.isEmpty { flag(ref, "could-not-complete", failed.joined(separator: ", ")) }
                 let late = c.candidate.purgeSummary?.late ?? c.steps.flatMap(\.entries).count { $0?.late == true }
-                if late > 0 { flag(ref, "late", "\(late) searches after \(v.interviewDate?.uk ?? "the interview")") }
+                if late > 0 { flag(ref, "late", "\(late) search\(late == 1 ? "" : "es") after \(v.interviewDate?.uk ?? "the interview")") }
                 for search in (panelSearches[v.id] ?? []) where search.candidate == ref {
                     flag(ref, "panel-searcher", "entry \(search.entry) by \(search.searcher)")
                 }
@@ -265,6 +267,7 @@ extension ComplianceReport {
                 let completeBeforeInterview = active ? missing == 0 && failed.isEmpty && late == 0 : true
                 lines.append(CandidateLine(
                     reference: ref, outcome: c.candidate.outcome.rawValue, told_on: c.candidate.notifiedOn?.uk ?? "not told",
+                    told_on_iso: c.candidate.notifiedOn?.iso,
                     told_before_first_search: !searchedAtAll ? "not searched yet" : c.toldBeforeSearching ? "yes" : "NO",
                     searches: c.excludedByDecision ? "not searched by decision" : "\(c.doneQueries) of \(c.plannedQueries)",
                     complete_before_interview: completeBeforeInterview, late: late,
@@ -340,7 +343,7 @@ extension ComplianceReport {
             Column("exceptions", "Exceptions"),
         ], rows: vacancies.flatMap { section in
             section.candidates.map { c in
-                [.text(section.reference), .text(c.reference), .text(c.outcome), .text(c.told_on), .text(c.told_before_first_search),
+                [.text(section.reference), .text(c.reference), .text(c.outcome), .optional(c.told_on_iso), .text(c.told_before_first_search),
                  .text(c.searches), .flag(c.complete_before_interview), .number(c.late), .flag(c.compliant),
                  .list(exceptions.filter { $0.candidate == c.reference }.map(\.kind))]
             }

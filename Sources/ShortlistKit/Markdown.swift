@@ -11,7 +11,8 @@ public enum Markdown {
     /// Escapes a value so it renders as the same text wherever a template puts it: inline, in a
     /// table cell, or at the start of a line. Line breaks become spaces, so a value stays on its line.
     public static func escape(_ text: String) -> String {
-        let scalars = Array(text.unicodeScalars)
+        // Leading white space could make an indented code block, or hide a list marker after it.
+        let scalars = Array(text.unicodeScalars.drop { $0 == " " || $0 == "\t" })
         var out = String.UnicodeScalarView()
         var index = 0
         // A value that starts a line could start a list, a thematic break or a setext heading.

@@ -157,8 +157,12 @@ extension Store {
                 SELECT count(DISTINCT e.protocol_id) FROM search_entry e JOIN candidate c ON c.id = e.candidate_id
                 WHERE c.vacancy_id = ? AND e.withdrawn_at IS NULL
                 """, arguments: [vacancyID])! <= 1
+            // The last change the document can reflect: to this vacancy, or to what every vacancy shares
+            // (settings, staff, protocols). Documents produced are not changes to the record.
             let head = try Row.fetchOne(db, sql: """
-                SELECT seq, hash FROM audit_event WHERE vacancy_id = ? AND action NOT LIKE 'document.%' ORDER BY seq DESC LIMIT 1
+                SELECT seq, hash FROM audit_event WHERE seq = max(
+                    (SELECT coalesce(max(seq), 0) FROM audit_event WHERE vacancy_id = ?1 AND action NOT LIKE 'document.%'),
+                    (SELECT coalesce(max(seq), 0) FROM audit_event WHERE vacancy_id IS NULL AND action NOT LIKE 'document.%'))
                 """, arguments: [vacancyID])
             let footer = Footer(generated_at: Timestamp.uk(change.now), generated_by: change.actorName,
                                 database: URL(fileURLWithPath: path).lastPathComponent,

@@ -47,17 +47,24 @@ public struct Store: Sendable {
     /// A missing file, a foreign file or a newer schema is refused and nothing is changed.
     public static func open(at path: String, clock: @escaping @Sendable () -> Date = Date.init) throws(ShortlistError) -> Store {
         guard FileManager.default.fileExists(atPath: path) else { throw .databaseMissing(path: path) }
-        try checkHeader(at: path)
+        guard FileManager.default.isReadableFile(atPath: path) else {
+            throw .file(path: path, reason: "the database file cannot be read; check its permissions")
+        }
         do {
-            // Only reads first, on a connection closed before going on: a newer schema is refused
-            // before anything is written, and the closing removes the -wal and -shm it opened.
+            // Only reads first, through SQLite (never a file handle of our own: closing one would drop
+            // the locks of any other connection of this process), on a connection closed before going
+            // on. A foreign file or a newer schema is refused before anything is written, and the
+            // closing removes the -wal and -shm it opened.
             let probe = try DatabaseQueue(path: path, configuration: configuration(wal: false))
-            let (newer, pending) = try probe.read { db in
+            let found: (newer: String?, pending: Bool)? = try probe.read { db in
+                guard try Int32.fetchOne(db, sql: "PRAGMA application_id") == applicationID else { return nil }
                 let applied = try migrator().appliedIdentifiers(db)
                 return (applied.subtracting(migrator().migrations).sorted().last, try !migrator().hasCompletedMigrations(db))
             }
             try probe.close()
-            if let newer { throw ShortlistError.newerSchema(path: path, migration: newer) }
+            guard let found else { throw ShortlistError.notAShortlistDatabase(path: path) }
+            if let newer = found.newer { throw ShortlistError.newerSchema(path: path, migration: newer) }
+            let pending = found.pending
             let store = try Store(path: path, wal: false, clock: clock)
             if pending { try migrator().migrate(store.queue) }
             return store
@@ -118,21 +125,6 @@ public struct Store: Sendable {
         // The mode is set again in case a umask widened or narrowed it.
         fchmod(fd, 0o600)
         close(fd)
-    }
-
-    /// Refuses a file that is not SQLite, or SQLite without shortlist's application id,
-    /// before anything is written to it.
-    private static func checkHeader(at path: String) throws(ShortlistError) {
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw .file(path: path, reason: "the database file cannot be read; check its permissions")
-        }
-        defer { try? handle.close() }
-        let header = (try? handle.read(upToCount: 100)) ?? Data()
-        guard header.count == 100, header.starts(with: Array("SQLite format 3\u{0}".utf8)) else {
-            throw .notAShortlistDatabase(path: path)
-        }
-        let id = header[68..<72].reduce(Int32(0)) { $0 << 8 | Int32($1) }
-        guard id == applicationID else { throw .notAShortlistDatabase(path: path) }
     }
 
     // MARK: - Transactions
@@ -205,11 +197,11 @@ public struct Store: Sendable {
         guard let error = error as? DatabaseError else {
             return .storage(path: path, reason: String(describing: type(of: error)))
         }
+        if error.resultCode == .SQLITE_NOTADB { return .notAShortlistDatabase(path: path) }
         let reason: String = switch error.resultCode {
         case .SQLITE_BUSY, .SQLITE_LOCKED: "another shortlist command kept it busy for too long; try again"
         case .SQLITE_READONLY: "the file is read-only"
         case .SQLITE_FULL: "the disk is full"
-        case .SQLITE_NOTADB: "it is not a shortlist database"
         case .SQLITE_CORRUPT: "the file is damaged; restore it from a backup (`shortlist doctor` says more)"
         case .SQLITE_CANTOPEN, .SQLITE_PERM, .SQLITE_AUTH: "the file cannot be opened; check its permissions"
         case .SQLITE_CONSTRAINT: "the change broke one of the database's integrity rules (code \(error.extendedResultCode.rawValue))"

@@ -51,18 +51,59 @@ public struct TemplateSet: Sendable {
             guard text.hasPrefix(pragma) else {
                 throw .template(file: file, line: 1, reason: "the first line must be \(pragma), so that every value is escaped for Markdown")
             }
-            if let line = text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex(where: { $0.contains("{{{") || $0.contains("{{&") }) {
-                throw .template(file: file, line: line + 1, reason: "{{{…}}} and {{&…}} write a value unescaped; use {{…}}")
+            let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+            // Anything that could write a value unescaped is refused: triple or ampersand tags, a
+            // change of delimiters (which could spell them another way), a second content type.
+            let unsafe: [(test: (Substring) -> Bool, reason: String)] = [
+                ({ $0.contains("{{{") || $0.contains("{{&") }, "{{{…}}} and {{&…}} write a value unescaped; use {{…}}"),
+                ({ $0.contains("{{=") }, "changing the delimiters ({{=…=}}) is not allowed"),
+                ({ $0.contains("CONTENT_TYPE") }, "the content type may be set only on the first line"),
+            ]
+            for (index, line) in lines.enumerated() {
+                if let rule = unsafe.first(where: { $0.test(index == 0 ? line.dropFirst(pragma.count) : line) }) {
+                    throw .template(file: file, line: index + 1, reason: rule.reason)
+                }
+                // A misspelt partial would silently render as nothing: every one must exist.
+                for partial in TemplateSet.partials(in: line) where texts[partial] == nil {
+                    throw .template(file: file, line: index + 1, reason: "there is no partial '\(partial)' (known: "
+                        + texts.keys.filter { $0.hasPrefix("partials/") }.sorted().joined(separator: ", ") + ")")
+                }
             }
             do {
                 try library.register(text, named: name)
             } catch let error as MustacheTemplate.ParserError {
-                throw .template(file: file, line: error.context.lineNumber, reason: "\(error.error) at column \(error.context.columnNumber)")
+                throw .template(file: file, line: error.context.lineNumber,
+                                reason: TemplateSet.explain(error.error) + " (column \(error.context.columnNumber))")
             } catch {
-                throw .template(file: file, line: 1, reason: "\(error)")
+                throw .template(file: file, line: 1, reason: "the template could not be read")
             }
         }
         return TemplateSet(library: library, sources: sources)
+    }
+
+    /// The partials a line includes: `{{> name}}`.
+    static func partials(in line: Substring) -> [String] {
+        var names: [String] = []
+        var rest = line[...]
+        while let open = rest.range(of: "{{>") {
+            guard let close = rest[open.upperBound...].range(of: "}}") else { break }
+            names.append(rest[open.upperBound..<close.lowerBound].trimmingCharacters(in: .whitespaces))
+            rest = rest[close.upperBound...]
+        }
+        return names
+    }
+
+    /// A parser error in words.
+    static func explain(_ error: any Error) -> String {
+        guard let error = error as? MustacheTemplate.Error else { return "the template could not be read" }
+        return switch error {
+        case .sectionCloseNameIncorrect: "a section is closed with a different name than it was opened with"
+        case .unfinishedName: "a tag is not closed with }}"
+        case .expectedSectionEnd: "a section opened with {{#…}} or {{^…}} is never closed with {{/…}}"
+        case .invalidSetDelimiter: "changing the delimiters is not allowed"
+        case .unrecognisedConfigVariable, .invalidConfigVariableSyntax: "a {{%…}} pragma is not recognised"
+        default: "the template's structure is not valid Mustache"
+        }
     }
 
     /// Renders a model with the named template.

@@ -1,0 +1,213 @@
+import Foundation
+import GRDB
+import Testing
+@testable import ShortlistKit
+
+/// Writes to the database file as another program would: plain SQL with the append-only
+/// triggers dropped and foreign keys off.
+private func tamper(_ path: String, _ sql: String) throws {
+    var configuration = Configuration()
+    configuration.foreignKeysEnabled = false
+    let queue = try DatabaseQueue(path: path, configuration: configuration)
+    try queue.write { db in
+        try db.execute(sql: "DROP TRIGGER IF EXISTS audit_event_no_update; DROP TRIGGER IF EXISTS audit_event_no_delete")
+        try db.execute(sql: sql)
+    }
+    try queue.close()
+}
+
+/// The seq of the first event with this action and reference.
+func eventSeq(_ log: [AuditLogEntry], _ action: String, _ ref: String) -> Int64 {
+    log.first { $0.event.action == action && $0.event.entityRef == ref }!.event.seq
+}
+
+/// One tampering, as SQL from the audit log, and the line `audit verify` must print about it.
+struct CLITampering: CustomTestStringConvertible, Sendable {
+    let name: String
+    let sql: @Sendable ([AuditLogEntry]) -> String
+    let lines: @Sendable ([AuditLogEntry]) -> [String]
+    var testDescription: String { name }
+
+    static let all: [CLITampering] = [
+        CLITampering(name: "a detail changed", sql: {
+            "UPDATE audit_detail SET details = json_set(details, '$.town', 'Elsewhere') WHERE seq = \(eventSeq($0, "candidate.add", "TA-2026-03/1"))"
+        }, lines: {
+            ["Broken at event \(eventSeq($0, "candidate.add", "TA-2026-03/1")): its details no longer match their hash (they were changed after they were written)."]
+        }),
+        CLITampering(name: "an event deleted", sql: {
+            "DELETE FROM audit_detail WHERE seq = \(eventSeq($0, "staff.add", "Grace Okafor")); DELETE FROM audit_event WHERE seq = \(eventSeq($0, "staff.add", "Grace Okafor"))"
+        }, lines: {
+            let deleted = eventSeq($0, "staff.add", "Grace Okafor")
+            return ["Broken at event \(deleted + 1): event \(deleted) is missing (deleted from the trail).",
+                    "Record problem: staff Grace Okafor has no audit event (added without one)."]
+        }),
+        CLITampering(name: "two events reordered", sql: {
+            let a = eventSeq($0, "finding.add", "TA-2026-03/1/F1"), b = a + 1
+            return """
+                UPDATE audit_event SET seq = -1 WHERE seq = \(a); UPDATE audit_event SET seq = \(a) WHERE seq = \(b);
+                UPDATE audit_event SET seq = \(b) WHERE seq = -1; UPDATE audit_detail SET seq = -1 WHERE seq = \(a);
+                UPDATE audit_detail SET seq = \(a) WHERE seq = \(b); UPDATE audit_detail SET seq = \(b) WHERE seq = -1
+                """
+        }, lines: {
+            ["Broken at event \(eventSeq($0, "finding.add", "TA-2026-03/1/F1")): it does not follow the event before it (the trail was reordered, or an event removed)."]
+        }),
+        CLITampering(name: "a record changed without an event", sql: { _ in
+            "UPDATE candidate SET town = 'Elsewhere' WHERE full_name = 'Zoë Ødegaard'"
+        }, lines: { _ in ["Record problem: candidate TA-2026-03/1 does not match its last audit event (changed without one)."] }),
+        CLITampering(name: "a record deleted with its children", sql: { _ in
+            "DELETE FROM search_address WHERE entry_id = 1; DELETE FROM search_override WHERE entry_id = 1; DELETE FROM evidence WHERE entry_id = 1; DELETE FROM search_entry WHERE id = 1"
+        }, lines: { _ in
+            ["Record problem: search_entry TA-2026-03/1#1 is in the audit trail but no longer in the records (deleted without an event)."]
+        }),
+        CLITampering(name: "a record added without an event", sql: { _ in
+            "INSERT INTO staff (name, created_at) VALUES ('Mallory Admin', '2026-11-20T10:00:00Z'); INSERT INTO staff_role VALUES (last_insert_rowid(), 'admin')"
+        }, lines: { _ in ["Record problem: staff Mallory Admin has no audit event (added without one)."] }),
+        CLITampering(name: "the head's hash changed", sql: {
+            "UPDATE audit_event SET hash = '\(String(repeating: "ab", count: 32))' WHERE seq = \($0.last!.event.seq)"
+        }, lines: { ["Broken at event \($0.last!.event.seq): its contents no longer match its hash (it was changed after it was written)."] }),
+        CLITampering(name: "a field of the head changed", sql: {
+            "UPDATE audit_event SET at = '2026-11-21T10:00:00Z' WHERE seq = \($0.last!.event.seq)"
+        }, lines: { ["Broken at event \($0.last!.event.seq): its contents no longer match its hash (it was changed after it was written)."] }),
+    ]
+}
+
+@Suite("CLI: audit verify and audit log")
+struct AuditCLITests {
+    @Test("an untampered database verifies, printing the event count and the head, exit 0")
+    func verified() throws {
+        let sandbox = try Sandbox()
+        try sandbox.createRecruitment()
+        let log = try sandbox.store().auditLog(AuditFilter())
+        let records = try sandbox.store().read { db in
+            try ["staff", "vacancy", "candidate", "search_entry", "finding", "setting", "finding_category", "protocol"].reduce(0) { $0 + (try Int.fetchOne(db, sql: "SELECT count(*) FROM \($1)")!) }
+        }
+        #expect(try sandbox.succeed(["audit", "verify"]) == """
+            Events: \(log.count)
+            Head: \(log.last!.hash)
+            Records checked against their last event: \(records)
+            Verified: the audit trail is intact and every record matches it.
+
+            """)
+        // Verifying records nothing.
+        #expect(try sandbox.store().auditLog(AuditFilter()).count == log.count)
+    }
+
+    @Test("tampering by plain SQL is named by audit verify, exit 3", arguments: CLITampering.all)
+    func tampered(_ tampering: CLITampering) throws {
+        let sandbox = try Sandbox()
+        try sandbox.createRecruitment()
+        let log = try sandbox.store().auditLog(AuditFilter())
+        try tamper(sandbox.database, tampering.sql(log))
+        let result = try sandbox.run(["audit", "verify"])
+        #expect(result.status == 3, "\(result)")
+        #expect(result.stderr == "")
+        let lines = result.stdout.components(separatedBy: "\n")
+        for line in tampering.lines(log) { #expect(lines.contains(line), "\(line)\n\(result.stdout)") }
+        #expect(result.stdout.hasPrefix("Events: "))
+        #expect(result.stdout.hasSuffix("NOT VERIFIED: restore from a backup and investigate; see `shortlist audit log`.\n"))
+        // The library says the same.
+        #expect(!(try sandbox.store().verifyAudit().isValid))
+    }
+
+    @Test("--expect-head accepts an earlier head of the same chain, and refuses a forged one with exit 3")
+    func expectHead() throws {
+        let sandbox = try Sandbox()
+        try sandbox.createRecruitment()
+        let first = try sandbox.succeed(["audit", "verify"])
+        let head = try #require(first.firstMatch(of: /Head: ([0-9a-f]{64})\n/)).1
+        let events = try sandbox.store().auditLog(AuditFilter()).count
+        try sandbox.succeed(["pack", "TA-2026-03", "--out", sandbox.path("pack"), "--by", "Sam Searcher"])
+
+        let later = try sandbox.succeed(["audit", "verify", "--expect-head", String(head)])
+        #expect(later.contains("Events: \(events + 4)\n"))
+        #expect(later.hasSuffix("""
+            Expected head: the expected head is event \(events); 4 events have been added since.
+            Verified: the audit trail is intact and every record matches it.
+
+            """))
+
+        for forged in [String(repeating: "0", count: 64), String(head.reversed()), "a1b2"] {
+            let result = try sandbox.run(["audit", "verify", "--expect-head", forged])
+            #expect(result.status == 3, "\(forged): \(result)")
+            #expect(result.stderr == "")
+            #expect(result.stdout.hasSuffix("""
+                Expected head: no event of this chain has that hash: the chain recorded then is not a prefix of today's.
+                NOT VERIFIED: restore from a backup and investigate; see `shortlist audit log`.
+
+                """), "\(result.stdout)")
+            #expect(!result.stdout.contains("Broken at"))
+        }
+    }
+
+    @Test("audit log filters by vacancy, candidate, actor and London dates; JSON and CSV parse")
+    func log() throws {
+        let sandbox = try Sandbox()
+        // Events on three days; the first at 00:30 on 1 July in London (23:30 UTC on 30 June). Each
+        // store is let go before the next opens and before the binary runs.
+        func at(_ iso: String, _ changes: (Store) throws -> Void) throws {
+            try changes(try Store.open(at: sandbox.database, clock: { Timestamp.parse(iso: iso)! }))
+        }
+        _ = try Store.create(at: sandbox.database, admin: admin, clock: { Timestamp.parse(iso: "2026-06-30T23:30:00Z")! })
+        try at("2026-06-30T23:30:00Z") { store in
+            try store.addStaff(name: "Sam Searcher", roles: [.searcher], by: admin)
+            try store.addVacancy(VacancyDraft(reference: "TA-2026-03", postTitle: "Teaching Assistant"), by: "Sam Searcher")
+            try store.addVacancy(VacancyDraft(reference: "MS-2026-02", postTitle: "Midday Supervisor"), by: "Sam Searcher")
+        }
+        try at("2026-07-02T09:00:00Z") { store in
+            try store.addCandidate(to: "TA-2026-03", CandidateDraft(fullName: "Zoë Ødegaard"), by: "Sam Searcher")
+            try store.addCandidate(to: "MS-2026-02", CandidateDraft(fullName: "Amara Okoye"), by: "Sam Searcher")
+        }
+        try at("2026-07-05T15:00:00Z") { store in
+            var town = CandidateChanges()
+            town.town = "Chester"
+            try store.updateCandidate(CandidateReference(vacancy: "TA-2026-03", number: 1), town, by: admin)
+            try store.notifyCandidate(CandidateReference(vacancy: "MS-2026-02", number: 1), on: nil, via: .email, by: "Sam Searcher")
+        }
+
+        func events(_ filter: [String]) throws -> [String] {
+            let json = try sandbox.succeed(["audit", "log", "--format", "json"] + filter)
+            let rows = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [[String: Any]], "\(json)")
+            return rows.map { "\($0["seq"] as! Int) \($0["action"] as! String) \($0["ref"] as! String)" }
+        }
+        #expect(try events([]) == ["1 staff.add Ann Admin", "2 staff.add Sam Searcher", "3 vacancy.add TA-2026-03", "4 vacancy.add MS-2026-02",
+                                   "5 candidate.add TA-2026-03/1", "6 candidate.add MS-2026-02/1", "7 candidate.update TA-2026-03/1",
+                                   "8 candidate.notify MS-2026-02/1"])
+        #expect(try events(["--vacancy", "TA-2026-03"]) == ["3 vacancy.add TA-2026-03", "5 candidate.add TA-2026-03/1", "7 candidate.update TA-2026-03/1"])
+        #expect(try events(["--candidate", "MS-2026-02/1"]) == ["6 candidate.add MS-2026-02/1", "8 candidate.notify MS-2026-02/1"])
+        #expect(try events(["--actor", admin]) == ["2 staff.add Sam Searcher", "7 candidate.update TA-2026-03/1"])
+        #expect(try events(["--actor", admin, "--vacancy", "MS-2026-02"]) == [])
+        #expect(try events(["--until", "2026-06-30"]) == [])
+        #expect(try events(["--since", "2026-07-01", "--until", "01/07/2026"]) == ["1 staff.add Ann Admin", "2 staff.add Sam Searcher",
+                                                                                    "3 vacancy.add TA-2026-03", "4 vacancy.add MS-2026-02"])
+        #expect(try events(["--since", "2026-07-02", "--until", "2026-07-04"]) == ["5 candidate.add TA-2026-03/1", "6 candidate.add MS-2026-02/1"])
+        #expect(try events(["--since", "2026-07-05", "--vacancy", "TA-2026-03"]) == ["7 candidate.update TA-2026-03/1"])
+        #expect(try sandbox.succeed(["audit", "log", "--format", "json", "--since", "2027-01-01"]) == "[]\n")
+
+        let csv = try CSVReader.parse(Data(try sandbox.succeed(["audit", "log", "--format", "csv", "--candidate", "TA-2026-03/1"]).utf8))
+        #expect(csv.first?.fields == ["seq", "at", "actor", "os_account", "action", "entity", "ref", "details", "hash"])
+        #expect(csv.count == 3)
+        let update = try #require(csv.last?.fields)
+        #expect(Array(update[0..<3]) == ["7", "2026-07-05T15:00:00Z", admin])
+        #expect(Array(update[4..<7]) == ["candidate.update", "candidate", "TA-2026-03/1"])
+        #expect(update[7] == #"{"after":{"town":"Chester"},"before":{"town":""}}"#)
+        #expect(update[8] == (try sandbox.store().auditLog(AuditFilter()))[6].hash)
+
+        // The table shows London times.
+        #expect(try sandbox.succeed(["audit", "log", "--until", "2026-07-01"]).contains("1 July 2026 00:30"))
+    }
+
+    @Test("audit log refuses an unknown vacancy or candidate, and a date that is not one")
+    func logErrors() throws {
+        let sandbox = try Sandbox()
+        try sandbox.createDatabase(candidates: ["Zoë Ødegaard"])
+        let unknown = try sandbox.run(["audit", "log", "--vacancy", "XX-1"])
+        #expect(unknown.status == 1)
+        #expect(unknown.stderr == "error: No vacancy with reference XX-1; see `shortlist vacancy list`.\n")
+        let candidate = try sandbox.run(["audit", "log", "--candidate", "TA-2026-03/9"])
+        #expect(candidate.status == 1)
+        #expect(candidate.stderr == "error: No candidate TA-2026-03/9; see `shortlist candidate list --vacancy TA-2026-03`.\n")
+        let date = try sandbox.run(["audit", "log", "--since", "31/02/2026"])
+        #expect(date.status == 64)
+        #expect(date.stderr == "error: --since: '31/02/2026' is not a date; use YYYY-MM-DD (2026-12-10) or DD/MM/YYYY (10/12/2026).\n")
+    }
+}

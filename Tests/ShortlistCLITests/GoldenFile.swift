@@ -1,0 +1,1 @@
+../ShortlistKitTests/GoldenFile.swift

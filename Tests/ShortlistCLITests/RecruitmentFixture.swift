@@ -1,0 +1,1 @@
+../ShortlistKitTests/RecruitmentFixture.swift

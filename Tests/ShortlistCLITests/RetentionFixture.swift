@@ -1,0 +1,1 @@
+../ShortlistKitTests/RetentionFixture.swift

@@ -1,0 +1,1 @@
+../ShortlistKitTests/SearchScenario.swift
