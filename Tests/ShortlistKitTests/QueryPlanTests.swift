@@ -30,11 +30,11 @@ struct QueryPlanTests {
         _ = try Demo.build(in: folder, clock: clock)
         let store = try Store.open(at: folder + "/shortlist.sqlite", clock: clock)
         let statements = Statements()
-        try store.queue.inDatabase { db in
+        store.queue.inDatabase { db in
             db.trace(options: .statement) { event in statements.add(event.expandedDescription) }
         }
         try operation(store)
-        try store.queue.inDatabase { db in db.trace(options: []) { _ in } }
+        store.queue.inDatabase { db in db.trace(options: []) { _ in } }
         var scans: [String] = []
         for sql in Set(statements.all) where sql.trimmingCharacters(in: .whitespacesAndNewlines).uppercased().hasPrefix("SELECT") {
             let plan = try store.queue.read { db in try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + sql).map { $0["detail"] as String } }
