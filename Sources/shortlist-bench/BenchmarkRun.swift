@@ -66,7 +66,8 @@ struct Results {
             let work = m.shell.map { shell in
                 String(format: "%.2f", max(m.run.seconds - startup, 0) / max(shell.seconds - shellStartup, 0.000_1))
             } ?? ""
-            text += "| \(m.name) | \(String(format: "%.1f", m.run.seconds * 1000)) | \(String(format: "%.1f", Double(m.run.maxRSSKiB) / 1024)) | "
+            let memory = m.run.maxRSSKiB == 0 ? "" : String(format: "%.1f", Double(m.run.maxRSSKiB) / 1024)
+            text += "| \(m.name) | \(String(format: "%.1f", m.run.seconds * 1000)) | \(memory) | "
                 + "\(m.shell.map { String(format: "%.1f", $0.seconds * 1000) } ?? "") | \(ratio) | \(work) | \(m.note) |\n"
         }
         return text
@@ -121,6 +122,7 @@ struct Bench {
         let pack = try shortlist(["pack", data.packVacancy, "--out", packDir, "--force"])
         results.measurements.append(Measurement(name: "`pack` (10 candidates)", run: pack, note: String(
             format: "%.0f dossiers/s after start-up", 10 / max(pack.seconds - version.seconds, 0.0001))))
+        results.measurements.append(try bulkPack(store))
         let report = try shortlist(["report", "--from", data.reportFrom.iso, "--to", data.reportTo.iso, "--out", "\(dir)/report.md", "--force"],
                                    ["SHORTLIST_USER": data.governor])
         results.measurements.append(Measurement(name: "`report` (one school year)", run: report))
@@ -130,6 +132,21 @@ struct Bench {
                                                 note: String(format: "%.0f events/s", events / verify.seconds)))
         results.measurements.append(try importMeasurement(rows: scale == .trust ? 30_000 : 200))
         return results
+    }
+
+    /// Dossiers rendered in bulk, in one process: every vacancy of the first school, packed in turn.
+    private func bulkPack(_ store: Store) throws -> Measurement {
+        let templates = try TemplateSet.load()
+        let references = try store.vacancies().map(\.reference).filter { $0.hasPrefix("S1-") }
+        var dossiers = 0
+        let started = Date()
+        for reference in references {
+            try store.pack(reference, templates: templates, by: data.searcher) { documents in dossiers += documents.count - 1 }
+        }
+        let seconds = Date().timeIntervalSince(started)
+        return Measurement(name: "bulk pack in one process (\(references.count) vacancies)",
+                           run: ProcessRun(seconds: seconds, maxRSSKiB: 0, status: 0, output: ""),
+                           note: String(format: "%.0f dossiers/s (%d dossiers, each recorded as an audit event)", Double(dossiers) / seconds, dossiers))
     }
 
     /// `candidate import` of a generated CSV into a new database, beside the shell's `.import`.
