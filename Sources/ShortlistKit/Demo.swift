@@ -211,22 +211,3 @@ extension Demo {
         return entries
     }
 }
-
-extension Store {
-    /// Sets a school setting (admins only).
-    public func setSetting(_ key: String, to value: String, by actor: String?) throws(ShortlistError) {
-        try write(by: actor) { change in
-            try change.require([.admin], to: "change settings")
-            let before = try String.fetchOne(change.db, sql: "SELECT value FROM setting WHERE key = ?", arguments: [key])
-            try change.db.execute(sql: "INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                                  arguments: [key, value])
-            try change.record("setting.set", entity: "setting", ref: key, details: ["before": before ?? "", "after": value],
-                              state: ["value": value])
-        }
-    }
-
-    /// A school setting's value, or nil when it is not set.
-    public func setting(_ key: String) throws(ShortlistError) -> String? {
-        try read { db in try String.fetchOne(db, sql: "SELECT value FROM setting WHERE key = ?", arguments: [key]) }
-    }
-}
