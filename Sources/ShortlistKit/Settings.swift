@@ -20,3 +20,60 @@ extension Store {
         try read { db in try String.fetchOne(db, sql: "SELECT value FROM setting WHERE key = ?", arguments: [key]) }
     }
 }
+
+/// The settings a school may change, each with what it means and how its value is checked.
+public enum SchoolSetting: String, CaseIterable, Sendable {
+    /// The KCSIE edition new vacancies cite.
+    case kcsieEdition = "kcsie_edition"
+    /// The lawful basis each dossier states.
+    case lawfulBasis = "lawful_basis"
+    /// The protocol new vacancies use.
+    case defaultProtocol = "default_protocol"
+    /// A folder of the school's own templates.
+    case templatesDir = "templates_dir"
+    /// Months after closing when personal data is purged.
+    case retentionMonths = "retention_months"
+
+    public var meaning: String {
+        switch self {
+        case .kcsieEdition: "the KCSIE edition new vacancies cite (a year, such as 2026)"
+        case .lawfulBasis: "the lawful basis each dossier states"
+        case .defaultProtocol: "the search protocol new vacancies use (NAME or NAME@VERSION)"
+        case .templatesDir: "a folder of the school's own templates (see `shortlist templates export`)"
+        case .retentionMonths: "months after a vacancy closes when its candidates' personal data is purged"
+        }
+    }
+}
+
+extension Store {
+    /// Changes a school setting after checking its value (admins only).
+    public func setSchoolSetting(_ setting: SchoolSetting, to raw: String, by actor: String?) throws(ShortlistError) {
+        let value = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        switch setting {
+        case .kcsieEdition: _ = try Vacancy.validate(edition: value, field: setting.rawValue)
+        case .lawfulBasis:
+            guard !value.isEmpty else { throw .invalidValue(field: setting.rawValue, value: raw, expected: setting.meaning) }
+        case .defaultProtocol: _ = try searchProtocol(value)
+        case .templatesDir: _ = try TemplateSet.load(overrides: value)
+        case .retentionMonths:
+            guard let months = Int(value) else { throw .invalidValue(field: setting.rawValue, value: raw, expected: "a number of months from 1 to 120") }
+            return try setRetentionMonths(months, by: actor)
+        }
+        try setSetting(setting.rawValue, to: value, by: actor)
+    }
+
+    /// Every school setting with its value.
+    public func schoolSettings() throws(ShortlistError) -> [(setting: SchoolSetting, value: String)] {
+        var values: [(SchoolSetting, String)] = []
+        for setting in SchoolSetting.allCases { values.append((setting, try self.setting(setting.rawValue) ?? "")) }
+        return values
+    }
+}
+
+extension Listing {
+    /// School settings and what they mean.
+    public static func settings(_ settings: [(setting: SchoolSetting, value: String)]) -> Listing {
+        Listing(columns: [Column("key", "Setting"), Column("value", "Value"), Column("meaning", "Meaning")],
+                rows: settings.map { [.text($0.setting.rawValue), .text($0.value), .text($0.setting.meaning)] })
+    }
+}

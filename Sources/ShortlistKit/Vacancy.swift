@@ -161,9 +161,9 @@ extension Vacancy {
         return years
     }
 
-    static func validate(edition: String) throws(ShortlistError) -> String {
+    static func validate(edition: String, field: String = "--kcsie") throws(ShortlistError) -> String {
         guard edition.count == 4, edition.allSatisfy(\.isASCII), Int(edition).map({ (2015...2100).contains($0) }) == true else {
-            throw .invalidValue(field: "--kcsie", value: edition, expected: "the year of a KCSIE edition, such as 2026")
+            throw .invalidValue(field: field, value: edition, expected: "the year of a KCSIE edition, such as 2026")
         }
         return edition
     }
