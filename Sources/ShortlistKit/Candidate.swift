@@ -6,7 +6,7 @@ public enum NotificationMeans: String, CaseIterable, Codable, Sendable {
     case email, letter, applicationPack = "application-pack", privacyNotice = "privacy-notice", phone, inPerson = "in-person"
 
     public static func parse(_ text: String, field: String = "--via") throws(ShortlistError) -> NotificationMeans {
-        guard let means = NotificationMeans(rawValue: text.lowercased().trimmingCharacters(in: .whitespaces)) else {
+        guard let means = NotificationMeans(rawValue: text.lowercased().trimmed) else {
             throw .invalidValue(field: field, value: text, expected: "one of " + allCases.map(\.rawValue).joined(separator: ", "))
         }
         return means
@@ -30,7 +30,7 @@ public struct CandidateReference: Hashable, Sendable, CustomStringConvertible {
 
     /// Parses `VACANCY/NUMBER`.
     public init(parsing text: String) throws(ShortlistError) {
-        let text = text.trimmingCharacters(in: .whitespaces)
+        let text = text.trimmed
         guard let slash = text.lastIndex(of: "/"), let number = Int(text[text.index(after: slash)...]), number > 0,
               let vacancy = try? Vacancy.validate(reference: String(text[..<slash])) else {
             throw .invalidValue(field: "candidate", value: text, expected: "a candidate reference such as TA-2026-03/2 (vacancy/number)")
@@ -167,7 +167,7 @@ extension Candidate {
 extension CandidateDraft {
     /// Trims every field and checks it, returning the reason it cannot be stored, if any.
     mutating func normalise(today: Day) -> String? {
-        func clean(_ text: String) -> String { text.trimmingCharacters(in: .whitespacesAndNewlines) }
+        func clean(_ text: String) -> String { text.trimmed }
         fullName = clean(fullName)
         town = clean(town)
         currentEmployer = clean(currentEmployer)

@@ -59,7 +59,7 @@ enum CandidateFile {
         var problems: [ImportProblem] = []
         for (position, name) in header.fields.enumerated() {
             guard let column = Column.matching(name) else {
-                if !name.trimmingCharacters(in: .whitespaces).isEmpty { ignored.append(name) }
+                if !name.trimmed.isEmpty { ignored.append(name) }
                 continue
             }
             if index[column] != nil {
@@ -72,7 +72,7 @@ enum CandidateFile {
             return ([], ignored, problems)
         }
         var rows: [(line: Int, draft: CandidateDraft)] = []
-        for record in records.dropFirst() where !record.fields.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) {
+        for record in records.dropFirst() where !record.fields.allSatisfy({ $0.trimmed.isEmpty }) {
             guard record.fields.count == header.fields.count else {
                 problems.append(ImportProblem(line: record.line, reason: "\(record.fields.count) fields where the header has \(header.fields.count)"))
                 continue
@@ -88,7 +88,7 @@ enum CandidateFile {
             do {
                 draft.shortlistedOn = try optionalDay(value(.shortlisted), field: "shortlisted")
                 draft.notifiedOn = try optionalDay(value(.toldOn), field: "told on")
-                let via = value(.toldVia).trimmingCharacters(in: .whitespaces)
+                let via = value(.toldVia).trimmed
                 draft.notifiedVia = via.isEmpty ? nil : try NotificationMeans.parse(via, field: "told via")
             } catch {
                 problems.append(ImportProblem(line: record.line, reason: error.message))
@@ -107,7 +107,7 @@ enum CandidateFile {
     }
 
     private static func optionalDay(_ text: String, field: String) throws(ShortlistError) -> Day? {
-        let text = text.trimmingCharacters(in: .whitespaces)
+        let text = text.trimmed
         return text.isEmpty ? nil : try Day.parse(text, field: field)
     }
 

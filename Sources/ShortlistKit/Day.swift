@@ -25,7 +25,7 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// Parses `YYYY-MM-DD` or the UK `DD/MM/YYYY`; anything else, or a date that does not
     /// exist, throws an error that names the field and the accepted forms.
     public static func parse(_ text: String, field: String) throws(ShortlistError) -> Day {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = text.trimmed
         let iso = trimmed.split(separator: "-", omittingEmptySubsequences: false)
         let uk = trimmed.split(separator: "/", omittingEmptySubsequences: false)
         var parsed: Day?
@@ -167,7 +167,7 @@ public enum Timestamp {
     /// `DD/MM/YYYY HH:MM` in Europe/London time, or a date alone (taken as 12:00 London time).
     public static func parse(_ text: String, field: String) throws(ShortlistError) -> Date {
         if let instant = parse(iso: text) { return instant }
-        let pieces = text.trimmingCharacters(in: .whitespaces).split(separator: " ", omittingEmptySubsequences: true)
+        let pieces = text.trimmed.split(separator: " ", omittingEmptySubsequences: true)
         guard (1...2).contains(pieces.count),
               let day = try? Day.parse(String(pieces[0]), field: field) else {
             throw .invalidValue(field: field, value: text,

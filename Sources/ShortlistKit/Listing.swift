@@ -136,6 +136,10 @@ public struct Listing: Equatable, Sendable {
     // MARK: - Encoding
 
     static func jsonString(_ text: String) -> String {
+        // Most values need no escaping: check the bytes first.
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") || $0 == 0xE2 }) {
+            return "\"" + text + "\""
+        }
         var out = "\""
         for scalar in text.unicodeScalars {
             switch scalar {

@@ -196,8 +196,13 @@ public struct PlannedQuery: Equatable, Sendable {
     public var number: Int
     /// The exact query text.
     public var query: String
-    /// The address to open, with the query URL-encoded.
-    public var link: String
+    /// The step's link template; `link` fills it in.
+    var linkTemplate: String
+
+    /// The address to open, with the query URL-encoded (made when asked for: status and reports never need it).
+    public var link: String {
+        linkTemplate.replacingOccurrences(of: "{query}", with: SearchStep.urlEncode(query))
+    }
 
     /// How a searcher names it on the command line: `web-name-employer.2`.
     public var address: String { "\(stepKey).\(number)" }
@@ -219,17 +224,29 @@ extension SearchStep {
         for (employer, otherName) in outer {
             for template in queries {
                 if template.contains("{town}") && town.isEmpty { continue }
-                let text = template.replacingOccurrences(of: "{name}", with: name)
-                    .replacingOccurrences(of: "{town}", with: town)
-                    .replacingOccurrences(of: "{employer}", with: employer)
-                    .replacingOccurrences(of: "{other_name}", with: otherName)
+                let text = SearchStep.fill(template, ["{name}": name, "{town}": town, "{employer}": employer, "{other_name}": otherName])
                 if !texts.contains(text) { texts.append(text) }
             }
         }
         return texts.enumerated().map { index, text in
-            PlannedQuery(stepKey: key, number: index + 1, query: text,
-                         link: link.replacingOccurrences(of: "{query}", with: SearchStep.urlEncode(text)))
+            PlannedQuery(stepKey: key, number: index + 1, query: text, linkTemplate: link)
         }
+    }
+
+    /// Replaces each `{placeholder}` of a template with its value, in one pass (this runs for
+    /// every query of every candidate whenever progress is loaded).
+    static func fill(_ template: String, _ values: [String: String]) -> String {
+        guard template.contains("{") else { return template }
+        var out = ""
+        var rest = template[...]
+        while let open = rest.firstIndex(of: "{") {
+            out += rest[..<open]
+            guard let close = rest[open...].firstIndex(of: "}") else { break }
+            let placeholder = String(rest[open...close])
+            out += values[placeholder] ?? placeholder
+            rest = rest[rest.index(after: close)...]
+        }
+        return out + rest
     }
 
     /// Percent-encodes everything but RFC 3986's unreserved characters, as UTF-8.
@@ -241,7 +258,10 @@ extension SearchStep {
                  UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"):
                 out.unicodeScalars.append(UnicodeScalar(byte))
             default:
-                out += String(format: "%%%02X", byte)
+                let digits = Array("0123456789ABCDEF".unicodeScalars)
+                out.unicodeScalars.append("%")
+                out.unicodeScalars.append(digits[Int(byte >> 4)])
+                out.unicodeScalars.append(digits[Int(byte & 0x0F)])
             }
         }
         return out

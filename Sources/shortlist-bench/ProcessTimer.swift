@@ -24,7 +24,13 @@ enum ProcessTimer {
         posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
         var env = ProcessInfo.processInfo.environment
         for (key, value) in environment { env[key] = value }
-        let argv = ([executable] + arguments).map { strdup($0) } + [nil]
+        // Peak memory comes from /usr/bin/time's report on its own child: posix_spawn shares this
+        // process's memory until exec, so wait4 here would count this (large) process as well.
+        let memoryPath = outputPath + ".rss"
+        let timer = "/usr/bin/time"
+        let measured = FileManager.default.isExecutableFile(atPath: timer)
+        let command = measured ? [timer, "-f", "%M", "-o", memoryPath, executable] + arguments : [executable] + arguments
+        let argv = command.map { strdup($0) } + [nil]
         let envp = env.map { strdup("\($0)=\($1)") } + [nil]
         defer {
             argv.forEach { free($0) }
@@ -32,8 +38,8 @@ enum ProcessTimer {
         }
         let started = clock()
         var pid = pid_t()
-        let spawned = posix_spawn(&pid, executable, &actions, nil, argv, envp)
-        guard spawned == 0 else { throw BenchError("could not start \(executable): \(String(cString: strerror(spawned)))") }
+        let spawned = posix_spawn(&pid, command[0], &actions, nil, argv, envp)
+        guard spawned == 0 else { throw BenchError("could not start \(command[0]): \(String(cString: strerror(spawned)))") }
         var status: Int32 = 0
         var usage = rusage()
         while wait4(pid, &status, 0, &usage) < 0 && errno == EINTR {}
@@ -41,7 +47,10 @@ enum ProcessTimer {
         let output = (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? ""
         try? FileManager.default.removeItem(atPath: outputPath)
         let exit: Int32 = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
-        return ProcessRun(seconds: seconds, maxRSSKiB: Int(usage.ru_maxrss), status: exit, output: output)
+        let reported = (try? String(contentsOfFile: memoryPath, encoding: .utf8))?
+            .split(whereSeparator: \.isNewline).last.flatMap { Int($0.trimmingCharacters(in: .whitespaces)) }
+        try? FileManager.default.removeItem(atPath: memoryPath)
+        return ProcessRun(seconds: seconds, maxRSSKiB: reported ?? Int(usage.ru_maxrss), status: exit, output: output)
     }
 
     /// Runs `count` times and returns the run with the median time (its memory is the largest seen).
