@@ -14,7 +14,7 @@ enum ProcessTimer {
     /// Runs `executable` with `arguments`; standard input from `input` (a file) or /dev/null,
     /// standard output captured, standard error discarded.
     static func run(_ executable: String, _ arguments: [String], environment: [String: String] = [:],
-                    input: String? = nil) throws -> ProcessRun {
+                    input: String? = nil, measureMemory: Bool = false) throws -> ProcessRun {
         let outputPath = NSTemporaryDirectory() + "shortlist-bench-\(getpid()).out"
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
@@ -28,7 +28,7 @@ enum ProcessTimer {
         // process's memory until exec, so wait4 here would count this (large) process as well.
         let memoryPath = outputPath + ".rss"
         let timer = "/usr/bin/time"
-        let measured = FileManager.default.isExecutableFile(atPath: timer)
+        let measured = measureMemory && FileManager.default.isExecutableFile(atPath: timer)
         let command = measured ? [timer, "-f", "%M", "-o", memoryPath, executable] + arguments : [executable] + arguments
         let argv = command.map { strdup($0) } + [nil]
         let envp = env.map { strdup("\($0)=\($1)") } + [nil]
@@ -53,7 +53,7 @@ enum ProcessTimer {
         return ProcessRun(seconds: seconds, maxRSSKiB: reported ?? Int(usage.ru_maxrss), status: exit, output: output)
     }
 
-    /// Runs `count` times and returns the run with the median time (its memory is the largest seen).
+    /// Runs `count` times and returns the run with the median time, with the peak memory of one more run.
     static func median(_ count: Int, _ executable: String, _ arguments: [String], environment: [String: String] = [:],
                        input: String? = nil, before: () throws -> Void = {}) throws -> ProcessRun {
         var runs: [ProcessRun] = []
@@ -66,7 +66,9 @@ enum ProcessTimer {
             runs.append(run)
         }
         var middle = runs.sorted { $0.seconds < $1.seconds }[runs.count / 2]
-        middle.maxRSSKiB = runs.map(\.maxRSSKiB).max()!
+        // Memory from one more run under /usr/bin/time, so that its cost is in no timing.
+        try before()
+        middle.maxRSSKiB = try run(executable, arguments, environment: environment, input: input, measureMemory: true).maxRSSKiB
         return middle
     }
 
