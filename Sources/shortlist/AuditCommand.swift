@@ -11,7 +11,7 @@ struct AuditCommand: ParsableCommand {
 extension AuditCommand {
     struct Verify: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Recompute the audit chain and check every record against its last event.",
+            commandName: "verify", abstract: "Recompute the audit chain and check every record against its last event.",
             discussion: "Exit codes: 0 verified; 3 the chain is broken, a record does not match its events, or --expect-head is not in the chain.")
 
         @OptionGroup var store: StoreOptions
@@ -34,7 +34,7 @@ extension AuditCommand {
     }
 
     struct Log: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List audit events, oldest first.")
+        static let configuration = CommandConfiguration(commandName: "log", abstract: "List audit events, oldest first.")
 
         @OptionGroup var store: StoreOptions
         @OptionGroup var output: FormatOptions

@@ -4,7 +4,7 @@ import ShortlistKit
 extension CandidateCommand {
     struct Update: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Correct a candidate's details; the old values stay in the audit trail.")
+            commandName: "update", abstract: "Correct a candidate's details; the old values stay in the audit trail.")
 
         @OptionGroup var store: StoreOptions
         @OptionGroup var actor: ActorOptions
@@ -37,7 +37,7 @@ extension CandidateCommand {
 
     struct Notify: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Record when and how the candidate was told that online searches may be done.")
+            commandName: "notify", abstract: "Record when and how the candidate was told that online searches may be done.")
 
         @OptionGroup var store: StoreOptions
         @OptionGroup var actor: ActorOptions
@@ -53,7 +53,7 @@ extension CandidateCommand {
     }
 
     struct Withdraw: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Record that a candidate withdrew.")
+        static let configuration = CommandConfiguration(commandName: "withdraw", abstract: "Record that a candidate withdrew.")
 
         @OptionGroup var store: StoreOptions
         @OptionGroup var actor: ActorOptions

@@ -16,7 +16,7 @@ struct CandidateArgument: ParsableArguments {
 
 extension CandidateCommand {
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Add a shortlisted candidate; prints their reference.")
+        static let configuration = CommandConfiguration(commandName: "add", abstract: "Add a shortlisted candidate; prints their reference.")
 
         @OptionGroup var store: StoreOptions
         @OptionGroup var actor: ActorOptions
@@ -50,7 +50,7 @@ extension CandidateCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List a vacancy's candidates.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List a vacancy's candidates.")
 
         @OptionGroup var store: StoreOptions
         @OptionGroup var output: FormatOptions
@@ -62,7 +62,7 @@ extension CandidateCommand {
     }
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show one candidate.")
+        static let configuration = CommandConfiguration(commandName: "show", abstract: "Show one candidate.")
 
         @OptionGroup var store: StoreOptions
         @OptionGroup var output: FormatOptions

@@ -4,7 +4,7 @@ import ShortlistKit
 extension CandidateCommand {
     struct Import: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Import shortlisted candidates from a CSV file (as Excel or an applicant-tracking system exports it).",
+            commandName: "import", abstract: "Import shortlisted candidates from a CSV file (as Excel or an applicant-tracking system exports it).",
             discussion: """
                 Columns (header names ignore case and spacing): Full name (required), Other names, Town, \
                 Current employer, Previous employers, Email, Shortlisted, Told on, Told via. Separate several \

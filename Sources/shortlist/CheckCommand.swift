@@ -13,7 +13,7 @@ extension PlanReport.Format: ExpressibleByArgument {}
 extension CheckCommand {
     struct Plan: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Print the exact queries and links to search for a candidate, with what is done.")
+            commandName: "plan", abstract: "Print the exact queries and links to search for a candidate, with what is done.")
 
         @OptionGroup var store: StoreOptions
         @OptionGroup var candidate: CandidateArgument
@@ -29,7 +29,7 @@ extension CheckCommand {
 
     struct History: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "List every search entry of a candidate, including superseded and withdrawn ones.")
+            commandName: "history", abstract: "List every search entry of a candidate, including superseded and withdrawn ones.")
 
         @OptionGroup var store: StoreOptions
         @OptionGroup var output: FormatOptions
@@ -42,7 +42,7 @@ extension CheckCommand {
 
     struct Withdraw: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Withdraw a mistaken search entry; it stays in the history with the reason.")
+            commandName: "withdraw", abstract: "Withdraw a mistaken search entry; it stays in the history with the reason.")
 
         @OptionGroup var store: StoreOptions
         @OptionGroup var actor: ActorOptions

@@ -5,7 +5,7 @@ import ShortlistKit
 extension CheckCommand {
     struct Log: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Record one search of a candidate: the outcome, and what was searched and reviewed.",
+            commandName: "log", abstract: "Record one search of a candidate: the outcome, and what was searched and reviewed.",
             discussion: """
                 STEP is a step key (its first outstanding query) or STEP.N for one query (see `check plan`). \
                 Refused unless overridden with --override REASON: the candidate was not told of searches; \
@@ -43,7 +43,7 @@ extension CheckCommand {
 
     struct Evidence: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "List a candidate's evidence files and check each against its recorded SHA-256.")
+            commandName: "evidence", abstract: "List a candidate's evidence files and check each against its recorded SHA-256.")
 
         @OptionGroup var store: StoreOptions
         @OptionGroup var output: FormatOptions

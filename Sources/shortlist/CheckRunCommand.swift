@@ -12,7 +12,7 @@ struct StandardInput: AnswerSource {
 extension CheckCommand {
     struct Run: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Be led through a candidate's (or a whole vacancy's) outstanding searches, one query at a time.",
+            commandName: "run", abstract: "Be led through a candidate's (or a whole vacancy's) outstanding searches, one query at a time.",
             discussion: """
                 Each answer is saved at once: quitting, Ctrl-C or the end of input loses nothing already answered, \
                 and the next run resumes at the first outstanding query. Answers may be piped, one a line.

@@ -7,7 +7,7 @@ struct RetentionCommand: ParsableCommand {
         commandName: "retention", abstract: "Show or change how long candidates' personal data is kept.", subcommands: [Show.self, Set.self])
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show the retention policy.")
+        static let configuration = CommandConfiguration(commandName: "show", abstract: "Show the retention policy.")
 
         @OptionGroup var store: StoreOptions
 
@@ -23,7 +23,7 @@ struct RetentionCommand: ParsableCommand {
     }
 
     struct Set: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Change the retention period (admins only).")
+        static let configuration = CommandConfiguration(commandName: "set", abstract: "Change the retention period (admins only).")
 
         @OptionGroup var store: StoreOptions
         @OptionGroup var actor: ActorOptions
@@ -38,7 +38,7 @@ struct RetentionCommand: ParsableCommand {
 
 struct Purge: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "List the personal data due for deletion under the retention policy; --apply deletes it.",
+        commandName: "purge", abstract: "List the personal data due for deletion under the retention policy; --apply deletes it.",
         discussion: "Without --apply nothing changes. With it, everything due goes in one transaction, recorded as an audit event with counts.")
 
     @OptionGroup var store: StoreOptions
@@ -64,7 +64,7 @@ struct Purge: ParsableCommand {
 extension VacancyCommand {
     struct Hold: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Hold a vacancy from purge (for example, a pending claim), or lift the hold with --lift.")
+            commandName: "hold", abstract: "Hold a vacancy from purge (for example, a pending claim), or lift the hold with --lift.")
 
         @OptionGroup var store: StoreOptions
         @OptionGroup var actor: ActorOptions
@@ -82,7 +82,7 @@ extension VacancyCommand {
 extension CandidateCommand {
     struct Export: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Write everything held about a candidate as JSON, for a subject access request.")
+            commandName: "export", abstract: "Write everything held about a candidate as JSON, for a subject access request.")
 
         @OptionGroup var store: StoreOptions
         @OptionGroup var actor: ActorOptions
@@ -105,7 +105,7 @@ extension CandidateCommand {
 
 struct Backup: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Make a consistent, verified, owner-only copy of the database (and its evidence files beside it).")
+        commandName: "backup", abstract: "Make a consistent, verified, owner-only copy of the database (and its evidence files beside it).")
 
     @OptionGroup var store: StoreOptions
     @Argument(help: "The new backup file; an existing file is never replaced.") var file: String
@@ -118,7 +118,7 @@ struct Backup: ParsableCommand {
 
 struct Doctor: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Check the database's health and say what to do about any problem.",
+        commandName: "doctor", abstract: "Check the database's health and say what to do about any problem.",
         discussion: "Exit codes: 0 every check passed; 3 a check failed.")
 
     @OptionGroup var store: StoreOptions

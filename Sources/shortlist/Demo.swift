@@ -3,7 +3,7 @@ import ShortlistKit
 
 struct Demo: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Build a demonstration database of fictional people and show what to try next.")
+        commandName: "demo", abstract: "Build a demonstration database of fictional people and show what to try next.")
 
     @Option(help: "The folder for the demonstration database.") var dir: String = "shortlist-demo"
 

@@ -14,7 +14,7 @@ struct TemplateOptions: ParsableArguments {
 
 struct Dossier: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Render the interview panel's dossier for a candidate (Markdown); recorded as produced by you.")
+        commandName: "dossier", abstract: "Render the interview panel's dossier for a candidate (Markdown); recorded as produced by you.")
 
     @OptionGroup var store: StoreOptions
     @OptionGroup var actor: ActorOptions
@@ -38,7 +38,7 @@ struct Dossier: ParsableCommand {
 
 struct Pack: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Render every dossier of a vacancy and an index page into a folder; recorded as produced by you.")
+        commandName: "pack", abstract: "Render every dossier of a vacancy and an index page into a folder; recorded as produced by you.")
 
     @OptionGroup var store: StoreOptions
     @OptionGroup var actor: ActorOptions
@@ -60,7 +60,7 @@ struct TemplatesCommand: ParsableCommand {
 
     struct Export: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Write the built-in templates into a folder; use it with --templates DIR or the templates_dir setting.")
+            commandName: "export", abstract: "Write the built-in templates into a folder; use it with --templates DIR or the templates_dir setting.")
 
         @Argument(help: "The folder.") var folder: String
         @Flag(help: "Replace templates that exist there.") var force = false

@@ -33,7 +33,7 @@ struct FindingContent: ParsableArguments {
 extension FindingCommand {
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Record a finding from a candidate's search entries.",
+            commandName: "add", abstract: "Record a finding from a candidate's search entries.",
             discussion: "A finding about a protected characteristic (Equality Act 2010) is recorded with --protected-characteristic, without a category: it can never be raised or reach the panel.")
 
         @OptionGroup var store: StoreOptions
@@ -57,7 +57,7 @@ extension FindingCommand {
     }
 
     struct Update: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Correct a finding: a new version; earlier ones stay.")
+        static let configuration = CommandConfiguration(commandName: "update", abstract: "Correct a finding: a new version; earlier ones stay.")
 
         @OptionGroup var store: StoreOptions
         @OptionGroup var actor: ActorOptions

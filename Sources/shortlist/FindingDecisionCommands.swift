@@ -4,7 +4,7 @@ import ShortlistKit
 extension FindingCommand {
     struct Decide: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Decide (recruiting managers only): raise at interview with a neutral question, no further action, or not the candidate.")
+            commandName: "decide", abstract: "Decide (recruiting managers only): raise at interview with a neutral question, no further action, or not the candidate.")
 
         @OptionGroup var store: StoreOptions
         @OptionGroup var actor: ActorOptions
@@ -24,7 +24,7 @@ extension FindingCommand {
 
     struct Respond: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "After the interview: record the candidate's response and the panel's conclusion.")
+            commandName: "respond", abstract: "After the interview: record the candidate's response and the panel's conclusion.")
 
         @OptionGroup var store: StoreOptions
         @OptionGroup var actor: ActorOptions
@@ -41,7 +41,7 @@ extension FindingCommand {
     }
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show a finding; --history shows every version with who and when.")
+        static let configuration = CommandConfiguration(commandName: "show", abstract: "Show a finding; --history shows every version with who and when.")
 
         @OptionGroup var store: StoreOptions
         @OptionGroup var output: FormatOptions
@@ -61,7 +61,7 @@ extension FindingCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the findings of a vacancy or a candidate.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List the findings of a vacancy or a candidate.")
 
         @OptionGroup var store: StoreOptions
         @OptionGroup var output: FormatOptions
@@ -83,7 +83,7 @@ extension FindingCommand {
     }
 
     struct Categories: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the school's finding categories.")
+        static let configuration = CommandConfiguration(commandName: "categories", abstract: "List the school's finding categories.")
 
         @OptionGroup var store: StoreOptions
         @OptionGroup var output: FormatOptions
@@ -94,7 +94,7 @@ extension FindingCommand {
     }
 
     struct AddCategory: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Add a category to the school's finding taxonomy.")
+        static let configuration = CommandConfiguration(commandName: "add-category", abstract: "Add a category to the school's finding taxonomy.")
 
         @OptionGroup var store: StoreOptions
         @OptionGroup var actor: ActorOptions

@@ -3,7 +3,7 @@ import ShortlistKit
 
 struct Init: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Create a new database, readable by its owner only, with its first staff member (an admin).")
+        commandName: "init", abstract: "Create a new database, readable by its owner only, with its first staff member (an admin).")
 
     @OptionGroup var store: StoreOptions
 

@@ -10,7 +10,7 @@ struct ProtocolCommand: ParsableCommand {
 
 extension ProtocolCommand {
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List every protocol version.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List every protocol version.")
 
         @OptionGroup var store: StoreOptions
         @OptionGroup var output: FormatOptions
@@ -21,7 +21,7 @@ extension ProtocolCommand {
     }
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show the steps of a protocol (NAME, or NAME@VERSION).")
+        static let configuration = CommandConfiguration(commandName: "show", abstract: "Show the steps of a protocol (NAME, or NAME@VERSION).")
 
         @OptionGroup var store: StoreOptions
         @OptionGroup var output: FormatOptions
@@ -36,7 +36,7 @@ extension ProtocolCommand {
 
     struct Import: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Import a protocol file; a known name gets a new version (old versions stay).",
+            commandName: "import", abstract: "Import a protocol file; a known name gets a new version (old versions stay).",
             discussion: "Export the default (`shortlist protocol export \"KCSIE standard online search\"`) to see the format.")
 
         @OptionGroup var store: StoreOptions
@@ -51,7 +51,7 @@ extension ProtocolCommand {
     }
 
     struct Export: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Write a protocol in its file format, to edit and import again.")
+        static let configuration = CommandConfiguration(commandName: "export", abstract: "Write a protocol in its file format, to edit and import again.")
 
         @OptionGroup var store: StoreOptions
         @Argument(help: "The protocol's name, optionally with @VERSION.") var name: String

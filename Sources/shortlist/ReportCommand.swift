@@ -4,7 +4,7 @@ import ShortlistKit
 
 struct Report: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "The governors' safer-recruitment report: exceptions first, then each vacancy.",
+        commandName: "report", abstract: "The governors' safer-recruitment report: exceptions first, then each vacancy.",
         discussion: "A period takes the vacancies whose interview date (or, without one, the date they were added) falls in it.")
 
     enum Format: String, ExpressibleByArgument, CaseIterable {

@@ -9,7 +9,7 @@ struct SettingsCommand: ParsableCommand {
         subcommands: [List.self, Set.self])
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the school's settings.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List the school's settings.")
 
         @OptionGroup var store: StoreOptions
         @OptionGroup var output: FormatOptions
@@ -20,7 +20,7 @@ struct SettingsCommand: ParsableCommand {
     }
 
     struct Set: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Change a setting (admins only); the old value stays in the audit trail.")
+        static let configuration = CommandConfiguration(commandName: "set", abstract: "Change a setting (admins only); the old value stays in the audit trail.")
 
         @OptionGroup var store: StoreOptions
         @OptionGroup var actor: ActorOptions

@@ -9,7 +9,7 @@ struct StaffCommand: ParsableCommand {
 
 extension StaffCommand {
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Add a staff member (admins only).")
+        static let configuration = CommandConfiguration(commandName: "add", abstract: "Add a staff member (admins only).")
 
         @OptionGroup var store: StoreOptions
         @OptionGroup var actor: ActorOptions
@@ -26,7 +26,7 @@ extension StaffCommand {
     }
 
     struct Update: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Add or remove a staff member's roles (admins only).")
+        static let configuration = CommandConfiguration(commandName: "update", abstract: "Add or remove a staff member's roles (admins only).")
 
         @OptionGroup var store: StoreOptions
         @OptionGroup var actor: ActorOptions
@@ -43,7 +43,7 @@ extension StaffCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List staff members and their roles.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List staff members and their roles.")
 
         @OptionGroup var store: StoreOptions
         @OptionGroup var output: FormatOptions

@@ -4,7 +4,7 @@ import ShortlistKit
 
 struct Status: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Show where each vacancy's searches stand: candidates against steps, and what is outstanding.",
+        commandName: "status", abstract: "Show where each vacancy's searches stand: candidates against steps, and what is outstanding.",
         discussion: "Exit codes: 0, or 3 with --require-complete when anything is outstanding.")
 
     @OptionGroup var store: StoreOptions

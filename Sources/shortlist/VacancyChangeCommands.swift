@@ -4,7 +4,7 @@ import ShortlistKit
 extension VacancyCommand {
     struct Update: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Change a vacancy's details, panel or status; the old values stay in the audit trail.")
+            commandName: "update", abstract: "Change a vacancy's details, panel or status; the old values stay in the audit trail.")
 
         @OptionGroup var store: StoreOptions
         @OptionGroup var actor: ActorOptions
@@ -43,7 +43,7 @@ extension VacancyCommand {
 
     struct Close: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Close a vacancy (or withdraw it with --withdrawn); pending candidates become not appointed.")
+            commandName: "close", abstract: "Close a vacancy (or withdraw it with --withdrawn); pending candidates become not appointed.")
 
         @OptionGroup var store: StoreOptions
         @OptionGroup var actor: ActorOptions

@@ -16,7 +16,7 @@ struct VacancyDates: ParsableArguments {
 
 extension VacancyCommand {
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Add a vacancy; prints its reference.")
+        static let configuration = CommandConfiguration(commandName: "add", abstract: "Add a vacancy; prints its reference.")
 
         @OptionGroup var store: StoreOptions
         @OptionGroup var actor: ActorOptions
@@ -46,7 +46,7 @@ extension VacancyCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List vacancies, newest first.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List vacancies, newest first.")
 
         @OptionGroup var store: StoreOptions
         @OptionGroup var output: FormatOptions
@@ -58,7 +58,7 @@ extension VacancyCommand {
     }
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show one vacancy.")
+        static let configuration = CommandConfiguration(commandName: "show", abstract: "Show one vacancy.")
 
         @OptionGroup var store: StoreOptions
         @OptionGroup var output: FormatOptions
