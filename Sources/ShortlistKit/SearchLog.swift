@@ -206,7 +206,7 @@ extension Store {
             let reference = CandidateReference(vacancy: row["reference"], number: row["number"])
             try change.db.execute(sql: "UPDATE search_entry SET withdrawn_at = ?, withdrawn_by = ?, withdrawn_reason = ? WHERE id = ?",
                                   arguments: [change.timestamp, change.actor!.id, reason, id])
-            let entry = try SearchEntry.fetchAll(change.db, candidateID: row["candidate_id"], reference: reference).first { $0.id == id }!
+            let entry = try SearchEntry.fetchAll(change.db, candidateIDs: [row["candidate_id"]]).first { $0.id == id }!
             try change.record("search.withdraw", entity: "search_entry", ref: "\(reference)#\(id)", vacancyID: row["vacancy_id"],
                               candidateID: row["candidate_id"], details: ["reason": reason], state: entry.auditFields)
             return entry
@@ -217,7 +217,7 @@ extension Store {
     public func searchHistory(_ reference: CandidateReference) throws(ShortlistError) -> [SearchEntry] {
         try read { db in
             let candidate = try Candidate.fetch(db, reference)
-            return try SearchEntry.fetchAll(db, candidateID: candidate.id, reference: reference)
+            return try SearchEntry.fetchAll(db, candidateIDs: [candidate.id])
         }
     }
 
@@ -391,11 +391,6 @@ extension ShortlistError {
 // MARK: - Reading entries
 
 extension SearchEntry {
-    /// Every entry of a candidate with its addresses, overrides and evidence, oldest first.
-    static func fetchAll(_ db: Database, candidateID: Int64, reference: CandidateReference) throws -> [SearchEntry] {
-        try fetchAll(db, candidateIDs: [candidateID])
-    }
-
     /// The entries of the given candidates (nil: of every candidate), ordered by candidate then
     /// entry, with addresses, overrides and evidence: four queries, however many entries.
     static func fetchAll(_ db: Database, candidateIDs: [Int64]?) throws -> [SearchEntry] {
