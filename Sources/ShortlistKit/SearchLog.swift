@@ -341,7 +341,7 @@ extension Change {
 
     /// Finds the planned query a searcher names: `STEP.N`, or `STEP` for its only or first outstanding query.
     func resolve(_ text: String, for candidate: Candidate, in searchProtocol: SearchProtocol) throws -> PlannedQuery {
-        let parts = text.split(separator: ".", maxSplits: 1).map(String.init)
+        let parts = text.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
         let key = parts.first ?? ""
         guard let entry = candidate.plan(searchProtocol).first(where: { $0.step.key == key }) else {
             throw ShortlistError.invalidValue(field: "step", value: text, expected: "a step of \(searchProtocol.title): "

@@ -41,3 +41,21 @@ struct SettingsCLITests {
         #expect(try store.verifyAudit().isValid)
     }
 }
+
+@Suite("CLI: naming a query")
+struct QueryAddressCLITests {
+    @Test("STEP. with nothing after the dot is refused, naming the valid addresses, and nothing is logged")
+    func trailingDot() throws {
+        let sandbox = try Sandbox()
+        let store = try sandbox.createDatabase()
+        var draft = CandidateDraft(fullName: "Ada Lovelace")
+        draft.notifiedOn = Day(year: 2026, month: 11, day: 2)!
+        draft.notifiedVia = .email
+        draft.shortlistedOn = draft.notifiedOn
+        try store.addCandidate(to: "TA-2026-03", draft, by: admin)
+        let result = try sandbox.run(["check", "log", "TA-2026-03/1", "linkedin.", "--outcome", "no-results", "--public-only", "--by", "Sam Searcher"])
+        #expect(result.status == 64, "\(result)")
+        #expect(result.stderr == "error: step: 'linkedin.' is not valid; expected one of linkedin.1.\n")
+        #expect(try sandbox.store().searchHistory(CandidateReference(vacancy: "TA-2026-03", number: 1)).isEmpty)
+    }
+}
