@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import GRDB
 
 /// One recorded change, as chained in the audit trail.
 public struct AuditEvent: Equatable, Sendable {
@@ -29,6 +30,12 @@ public struct AuditEvent: Equatable, Sendable {
 
     /// The `prevHash` of the first event.
     public static let genesisHash = String(repeating: "0", count: 64)
+
+    /// The last event's sequence number and hash; 0 and `genesisHash` for an empty trail.
+    static func head(_ db: Database) throws -> (seq: Int64, hash: String) {
+        let row = try Row.fetchOne(db, sql: "SELECT seq, hash FROM audit_event WHERE seq = (SELECT max(seq) FROM audit_event)")
+        return row.map { ($0["seq"], $0["hash"]) } ?? (0, genesisHash)
+    }
 
     /// SHA-256 of the canonical encoding: a version line, then each field as
     /// `<UTF-8 byte count>:<text>` on a line of its own, absent numbers as empty text.
@@ -92,15 +99,21 @@ enum Digest {
     }
 
     private static func hex(_ digest: SHA256.Digest) -> String {
-        let digits = Array("0123456789abcdef".utf8)
-        return String(unsafeUninitializedCapacity: 64) { buffer in
-            var index = 0
-            for byte in digest {
-                buffer[index] = digits[Int(byte >> 4)]
-                buffer[index + 1] = digits[Int(byte & 0x0F)]
-                index += 2
-            }
+        String(unsafeUninitializedCapacity: 64) { buffer in
+            hex(digest, into: buffer)
             return 64
         }
     }
+
+    /// Writes the 64 lowercase hex digits of a digest into `buffer`.
+    static func hex(_ digest: SHA256.Digest, into buffer: UnsafeMutableBufferPointer<UInt8>) {
+        var index = 0
+        for byte in digest {
+            buffer[index] = hexDigits[Int(byte >> 4)]
+            buffer[index + 1] = hexDigits[Int(byte & 0x0F)]
+            index += 2
+        }
+    }
+
+    private static let hexDigits = Array("0123456789abcdef".utf8)
 }

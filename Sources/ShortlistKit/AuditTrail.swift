@@ -37,10 +37,7 @@ extension Store {
             let state = Digest.state(fields)
             try digest(entity, ref, state, seed == state)
         }
-        for row in try Row.fetchAll(db, sql: """
-            SELECT s.id, s.name, s.created_at, group_concat(r.role) AS roles
-            FROM staff s LEFT JOIN staff_role r ON r.staff_id = s.id GROUP BY s.id
-            """) {
+        for row in try Row.fetchAll(db, sql: StaffMember.selectSQL()) {
             let member = StaffMember(row: row)
             try body("staff", member.name, member.auditFields)
         }

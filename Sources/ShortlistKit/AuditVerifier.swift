@@ -155,13 +155,7 @@ struct AuditVerifier {
     }
 
     private static func hex(_ digest: SHA256.Digest, into out: inout [UInt8]) {
-        let digits = Array("0123456789abcdef".utf8)
-        var index = 0
-        for byte in digest {
-            out[index] = digits[Int(byte >> 4)]
-            out[index + 1] = digits[Int(byte & 0x0F)]
-            index += 2
-        }
+        out.withUnsafeMutableBufferPointer { Digest.hex(digest, into: $0) }
     }
 
     private static func equal(_ lhs: UnsafeRawBufferPointer, _ rhs: [UInt8]) -> Bool {
@@ -225,7 +219,7 @@ struct AuditVerifier {
         }
         guard !lastState.isEmpty else { return }
         // Records with events but no row: name them from their last event.
-        let seqs = Candidate.encodeList(lastState.values.map { String($0.seq) })
+        let seqs = JSONText.array(lastState.values.map { String($0.seq) })
         for row in try Row.fetchAll(db, sql: """
             SELECT entity, entity_ref FROM audit_event WHERE seq IN (SELECT value FROM json_each(?)) ORDER BY seq
             """, arguments: [seqs]) {

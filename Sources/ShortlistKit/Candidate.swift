@@ -116,10 +116,10 @@ extension Candidate {
         vacancyID = row["vacancy_id"]
         reference = CandidateReference(vacancy: row["vacancy_reference"], number: row["number"])
         fullName = row["full_name"]
-        otherNames = Candidate.decodeList(row["other_names"])
+        otherNames = JSONText.list(row["other_names"])
         town = row["town"]
         currentEmployer = row["current_employer"]
-        previousEmployers = Candidate.decodeList(row["previous_employers"])
+        previousEmployers = JSONText.list(row["previous_employers"])
         email = row["email"]
         shortlistedOn = Day(iso: row["shortlisted_on"])!
         notifiedOn = (row["notified_on"] as String?).flatMap(Day.init(iso:))
@@ -142,14 +142,6 @@ extension Candidate {
             throw ShortlistError.unknownCandidate(reference: reference.description)
         }
         return Candidate(row: row)
-    }
-
-    static func decodeList(_ json: String) -> [String] {
-        JSONText.strings(json) ?? []
-    }
-
-    static func encodeList(_ list: [String]) -> String {
-        JSONText.array(list)
     }
 
     /// The record as it is written into audit details.
@@ -233,8 +225,8 @@ extension Store {
             try change.db.execute(sql: """
                 UPDATE candidate SET full_name = ?, other_names = ?, town = ?, current_employer = ?, previous_employers = ?,
                        email = ?, shortlisted_on = ?, updated_at = ? WHERE id = ?
-                """, arguments: [draft.fullName, Candidate.encodeList(draft.otherNames), draft.town, draft.currentEmployer,
-                                 Candidate.encodeList(draft.previousEmployers), draft.email,
+                """, arguments: [draft.fullName, JSONText.array(draft.otherNames), draft.town, draft.currentEmployer,
+                                 JSONText.array(draft.previousEmployers), draft.email,
                                  (changes.shortlistedOn ?? before.shortlistedOn).iso, change.timestamp, before.id])
             let after = try Candidate.fetch(change.db, reference)
             try change.recordUpdate("candidate.update", entity: "candidate", ref: reference.description,
@@ -345,8 +337,8 @@ struct CandidateInserter {
         next += 1
         let shortlisted = draft.shortlistedOn ?? change.today
         try statement.execute(arguments: [
-            vacancy.id, number, draft.fullName, Candidate.encodeList(draft.otherNames), draft.town, draft.currentEmployer,
-            Candidate.encodeList(draft.previousEmployers), draft.email, shortlisted.iso, draft.notifiedOn?.iso,
+            vacancy.id, number, draft.fullName, JSONText.array(draft.otherNames), draft.town, draft.currentEmployer,
+            JSONText.array(draft.previousEmployers), draft.email, shortlisted.iso, draft.notifiedOn?.iso,
             draft.notifiedVia?.rawValue, change.timestamp, change.timestamp,
         ])
         let candidate = Candidate(

@@ -65,14 +65,13 @@ final class Change {
     /// table (it may hold personal data) and committed to the chain by its hash.
     /// `state` is the record's fields after the change: its hash goes into the chain, so that
     /// `audit verify` can tell when a record no longer matches its last event.
+    /// Returns the new event's sequence number.
+    @discardableResult
     func record(_ action: String, entity: String, ref: String, vacancyID: Int64? = nil,
-                candidateID: Int64? = nil, details: some Encodable, state: [String: String]? = nil) throws {
+                candidateID: Int64? = nil, details: some Encodable, state: [String: String]? = nil) throws -> Int64 {
         let detailsText = try (details as? [String: String]).map(JSONText.object)
             ?? String(decoding: encoder.encode(details), as: UTF8.self)
-        if head == nil {
-            let row = try Row.fetchOne(db, sql: "SELECT seq, hash FROM audit_event WHERE seq = (SELECT max(seq) FROM audit_event)")
-            head = row.map { ($0["seq"], $0["hash"]) } ?? (0, AuditEvent.genesisHash)
-        }
+        if head == nil { head = try AuditEvent.head(db) }
         let event = AuditEvent(
             seq: head!.seq + 1, at: timestamp, actor: actorName, osAccount: osAccount, action: action,
             entity: entity, entityRef: ref, vacancyID: vacancyID, candidateID: candidateID,
@@ -92,6 +91,7 @@ final class Change {
         ])
         try insertDetail!.execute(arguments: [event.seq, detailsText])
         head = (event.seq, hash)
+        return event.seq
     }
 
     private static func operatingSystemAccount() -> String {

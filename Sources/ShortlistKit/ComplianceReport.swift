@@ -162,7 +162,7 @@ extension ComplianceReport {
                 """, arguments: [from.iso, to.iso])
             period = "\(from.uk) to \(to.uk)"
         }
-        let idList = Candidate.encodeList(ids.map(String.init))
+        let idList = JSONText.array(ids.map(String.init))
         let progress = try VacancyProgress.load(db, vacancyIDs: ids, today: today).sorted { $0.vacancy.reference < $1.vacancy.reference }
         let candidatesOf = "SELECT id FROM candidate WHERE vacancy_id IN (SELECT value FROM json_each(?))"
 
@@ -223,8 +223,8 @@ extension ComplianceReport {
                 kind: (row["action"] as String) == "document.pack" ? "pack" : "dossier", by: row["actor"],
                 count: row["produced"], last: Timestamp.uk(iso: row["last"])))
         }
-        let retentionMonths = try Int.fetchOne(db, sql: "SELECT CAST(value AS INTEGER) FROM setting WHERE key = 'retention_months'") ?? 6
-        let head = try Row.fetchOne(db, sql: "SELECT seq, hash FROM audit_event WHERE seq = (SELECT max(seq) FROM audit_event)")
+        let retentionMonths = try Store.retentionMonths(db)
+        let head = try AuditEvent.head(db)
 
         var exceptions: [Exception] = []
         var sections: [VacancySection] = []
@@ -279,8 +279,7 @@ extension ComplianceReport {
             let purgedOn = vacancy.candidates.compactMap(\.candidate.purgedOn).max()
             if let purgedOn, vacancy.candidates.allSatisfy({ $0.candidate.purgedOn != nil }) {
                 retention = "personal data purged on \(purgedOn.uk)"
-            } else if let closed = v.closedOn {
-                let due = closed.adding(months: retentionMonths)
+            } else if let due = v.purgeDue(retentionMonths: retentionMonths) {
                 retention = due < today ? "due for purge since \(due.uk)" : "personal data due for purge on \(due.uk)"
                 if due < today { flag("", "purge-overdue", "due on \(due.uk)") }
             } else {
@@ -314,7 +313,7 @@ extension ComplianceReport {
             exceptions: exceptions.enumerated().sorted { (kindOrder[$0.element.kind]!, $0.offset) < (kindOrder[$1.element.kind]!, $1.offset) }
                 .map(\.element),
             has_exceptions: !exceptions.isEmpty, vacancies: sections, generated_at: generatedAt, generated_by: actor,
-            audit_seq: head?["seq"] ?? 0, audit_hash: head?["hash"] ?? AuditEvent.genesisHash)
+            audit_seq: head.seq, audit_hash: head.hash)
     }
 
     private static func list(_ items: [String]) -> String? {

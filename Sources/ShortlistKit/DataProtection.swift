@@ -64,7 +64,7 @@ extension Store {
     }
 
     static func retentionMonths(_ db: Database) throws -> Int {
-        try Int.fetchOne(db, sql: "SELECT CAST(value AS INTEGER) FROM setting WHERE key = 'retention_months'") ?? 6
+        Int(try setting(db, .retentionMonths)) ?? 6
     }
 
     /// Changes the retention period (admins only).
@@ -115,7 +115,7 @@ extension Store {
             """)
         for row in rows {
             let closed = Day(iso: row["closed_on"])!
-            let due = closed.adding(months: months)
+            let due = Vacancy.purgeDue(closedOn: closed, retentionMonths: months)
             guard due <= today else { continue }
             let reference: String = row["reference"]
             if let hold: String = row["hold_reason"] {
@@ -139,7 +139,7 @@ extension Store {
             let plan = try Store.purgePlan(db, today: change.today)
             var result = PurgeResult()
             guard !plan.due.isEmpty else { return result }
-            let ids = Candidate.encodeList(plan.due.map { String($0.candidateID) })
+            let ids = JSONText.array(plan.due.map { String($0.candidateID) })
             let inDue = "IN (SELECT value FROM json_each(?1))"
             let summaries = try Store.purgeSummaries(db, plan: plan, today: change.today)
 
@@ -186,11 +186,12 @@ extension Store {
             }
 
             // Files no longer referred to by any entry go once the transaction commits.
-            orphanedEvidence = try evidence.filter { try Int.fetchOne(db, sql: "SELECT count(*) FROM evidence WHERE sha256 = ?", arguments: [$0]) == 0 }
+            orphanedEvidence = try String.fetchAll(db, sql: """
+                SELECT value FROM json_each(?) WHERE value NOT IN (SELECT sha256 FROM evidence)
+                """, arguments: [JSONText.array(evidence)])
             result.evidenceFiles = orphanedEvidence.count
             // The purge event, then the details it deletes, each marked with it.
-            try change.record("purge", entity: "purge", ref: change.today.iso, details: result)
-            let purgeSeq = try Int64.fetchOne(db, sql: "SELECT max(seq) FROM audit_event")!
+            let purgeSeq = try change.record("purge", entity: "purge", ref: change.today.iso, details: result)
             let mark = try db.makeStatement(sql: "INSERT INTO audit_detail_purge (seq, purge_seq) VALUES (?, ?)")
             let delete = try db.makeStatement(sql: "DELETE FROM audit_detail WHERE seq = ?")
             for seq in detailSeqs {

@@ -326,7 +326,7 @@ extension Change {
                 decided_by, decided_at, response, response_by, response_at, conclusion, conclusion_detail)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, arguments: [
-                findingID, version, action, timestamp, actor!.id, state.summary, Candidate.encodeList(state.sources),
+                findingID, version, action, timestamp, actor!.id, state.summary, JSONText.array(state.sources),
                 state.contentDate?.iso, state.protectedCharacteristic, state.category, state.identity.rawValue, state.identityBasis,
                 state.relevance, state.decision?.rawValue, state.decisionReason, state.question, state.identityQuestion,
                 state.decidedBy, state.decidedAt, state.response, state.responseBy, state.responseAt, state.conclusion?.rawValue,
@@ -358,7 +358,7 @@ extension FindingVersion {
 extension Finding {
     /// Every finding of the given candidates with all versions: two queries.
     static func fetchAll(_ db: Database, candidateIDs: [Int64]) throws -> [Finding] {
-        let ids = Candidate.encodeList(candidateIDs.map(String.init))
+        let ids = JSONText.array(candidateIDs.map(String.init))
         let rows = try Row.fetchAll(db, sql: """
             SELECT f.id, f.number, c.number AS candidate_number, v.reference AS vacancy_reference, fv.*,
                    r.name AS recorder, d.name AS decider, p.name AS responder
@@ -385,7 +385,7 @@ extension Finding {
             }
             findings[findings.count - 1].versions.append(FindingVersion(
                 version: row["version"], action: row["action"], recordedAt: row["recorded_at"], recordedBy: row["recorder"],
-                summary: row["summary"], sources: Candidate.decodeList(row["sources"]),
+                summary: row["summary"], sources: JSONText.list(row["sources"]),
                 contentDate: (row["content_date"] as String?).flatMap(Day.init(iso:)), protectedCharacteristic: row["protected"],
                 category: row["category"], identity: IdentityConfidence(rawValue: row["identity"])!, identityBasis: row["identity_basis"],
                 relevance: row["relevance"], decision: (row["decision"] as String?).flatMap(FindingDecision.init(rawValue:)),
@@ -411,7 +411,7 @@ extension PanelFinding {
             WHERE f.candidate_id IN (SELECT value FROM json_each(?))
               AND fv.decision = 'raise' AND fv.protected = 0
             ORDER BY c.vacancy_id, c.number, f.number
-            """, arguments: [Candidate.encodeList(candidateIDs.map(String.init))]).map { row in
+            """, arguments: [JSONText.array(candidateIDs.map(String.init))]).map { row in
             PanelFinding(
                 reference: FindingReference(candidate: CandidateReference(vacancy: row["vacancy_reference"], number: row["candidate_number"]),
                                             number: row["number"]),

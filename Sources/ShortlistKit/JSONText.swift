@@ -21,6 +21,11 @@ enum JSONText {
         "{" + fields.keys.sorted().map { Listing.jsonString($0) + ":" + Listing.jsonString(fields[$0]!) }.joined(separator: ",") + "}"
     }
 
+    /// A stored JSON array of strings; empty when the text is not one.
+    static func list(_ text: String) -> [String] {
+        strings(text) ?? []
+    }
+
     /// Reads a JSON array of strings; nil when the text is not one.
     static func strings(_ text: String) -> [String]? {
         var scalars = text.unicodeScalars.makeIterator()

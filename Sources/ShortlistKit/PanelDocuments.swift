@@ -125,8 +125,8 @@ extension Store {
         do {
             try pack(vacancy, templates: templates, by: actor) { (documents) throws(ShortlistError) in
                 let paths = documents.map { folder + "/" + $0.fileName }
-                if !force, let existing = paths.first(where: { FileManager.default.fileExists(atPath: $0) }) {
-                    throw .file(path: existing, reason: "already exists; nothing was written. Use --force to replace the pack")
+                if !force {
+                    for path in paths { try AtomicFile.refuseExisting(path, remedy: "Use --force to replace the pack") }
                 }
                 for (document, path) in zip(documents, paths) {
                     try AtomicFile.write(Data(document.text.utf8), to: path)
@@ -152,7 +152,7 @@ extension Store {
             if let only, candidates.isEmpty { throw ShortlistError.unknownCandidate(reference: only.description) }
             let findings = Dictionary(grouping: try PanelFinding.fetchAll(db, candidateIDs: candidates.map(\.candidate.id)),
                                       by: \.reference.candidate)
-            let lawfulBasis = try String.fetchOne(db, sql: "SELECT value FROM setting WHERE key = 'lawful_basis'") ?? ""
+            let lawfulBasis = try Store.setting(db, .lawfulBasis)
             let sameProtocol = try Int.fetchOne(db, sql: """
                 SELECT count(DISTINCT e.protocol_id) FROM search_entry e JOIN candidate c ON c.id = e.candidate_id
                 WHERE c.vacancy_id = ? AND e.withdrawn_at IS NULL

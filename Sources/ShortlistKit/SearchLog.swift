@@ -331,7 +331,7 @@ extension Change {
 
     /// Refuses a search that the vacancy's search decision rules out.
     func checkDecision(vacancy: Vacancy, candidate: Candidate) throws {
-        if vacancy.searchDecision == .none || (vacancy.searchDecision == .some && candidate.searchExcluded) {
+        if vacancy.excludes(candidate) {
             throw ShortlistError.notAllowed(
                 record: candidate.reference.description,
                 reason: "the vacancy's search decision is that this candidate is not searched (\(vacancy.searchDecisionReason))",
@@ -395,7 +395,7 @@ extension SearchEntry {
     /// entry, with addresses, overrides and evidence: four queries, however many entries.
     static func fetchAll(_ db: Database, candidateIDs: [Int64]?) throws -> [SearchEntry] {
         // Two forms, not `? IS NULL OR …`, which would stop SQLite using the index.
-        let ids = candidateIDs.map { Candidate.encodeList($0.map(String.init)) }
+        let ids = candidateIDs.map { JSONText.array($0.map(String.init)) }
         let filter = ids == nil ? "1" : "e.candidate_id IN (SELECT value FROM json_each(?1))"
         let arguments: StatementArguments = ids.map { [$0] } ?? []
         let rows = try Row.fetchAll(db, sql: """

@@ -120,7 +120,7 @@ public struct VacancyProgress: Equatable, Sendable {
 extension VacancyProgress {
     /// Loads the progress of the given vacancies with six queries, however many candidates they have.
     static func load(_ db: Database, vacancyIDs: [Int64], today: Day) throws -> [VacancyProgress] {
-        let ids = Candidate.encodeList(vacancyIDs.map(String.init))
+        let ids = JSONText.array(vacancyIDs.map(String.init))
         let vacancies = try Row.fetchAll(db, sql: Vacancy.selectSQL + " WHERE v.id IN (SELECT value FROM json_each(?)) ORDER BY v.id DESC",
                                          arguments: [ids]).map(Vacancy.init(row:))
         let candidates = try Row.fetchAll(db, sql: Candidate.selectSQL + """
@@ -177,7 +177,7 @@ extension VacancyProgress {
                 return CandidateProgress(
                     candidate: candidate, protocolTitle: searchProtocol.title, steps: steps, overrides: overrides[candidate.id] ?? 0,
                     firstSearchedAt: firstSearch[candidate.id],
-                    excludedByDecision: vacancy.searchDecision == .none || (vacancy.searchDecision == .some && candidate.searchExcluded),
+                    excludedByDecision: vacancy.excludes(candidate),
                     findings: (findings[candidate.id] ?? []).map {
                         FindingStatus.of(decision: $0.decision, protected: $0.protected, concluded: $0.concluded,
                                          interviewDate: vacancy.interviewDate, today: today)

@@ -294,7 +294,7 @@ extension SearchProtocol {
             }
             protocols[protocols.count - 1].steps.append(SearchStep(
                 key: row["key"], label: row["label"], kind: StepKind(rawValue: row["kind"])!,
-                queries: Candidate.decodeList(row["queries"]), link: row["link"]))
+                queries: JSONText.list(row["queries"]), link: row["link"]))
         }
         return protocols
     }
@@ -351,7 +351,7 @@ extension Store {
                 try db.execute(sql: """
                     INSERT INTO protocol_step (protocol_id, position, key, label, kind, queries, link) VALUES (?, ?, ?, ?, ?, ?, ?)
                     """, arguments: [id, index + 1, step.key, step.label, step.kind.rawValue,
-                                     Candidate.encodeList(step.queries), step.link])
+                                     JSONText.array(step.queries), step.link])
             }
             let created = try SearchProtocol.fetch(db, id: id)
             try change.record("protocol.import", entity: "protocol", ref: created.title,

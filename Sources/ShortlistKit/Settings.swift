@@ -7,7 +7,7 @@ extension Store {
     public func setSetting(_ key: String, to value: String, by actor: String?) throws(ShortlistError) {
         try write(by: actor) { change in
             try change.require([.admin], to: "change settings")
-            let before = try String.fetchOne(change.db, sql: "SELECT value FROM setting WHERE key = ?", arguments: [key])
+            let before = try Store.setting(change.db, key)
             try change.db.execute(sql: "INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
                                   arguments: [key, value])
             try change.record("setting.set", entity: "setting", ref: key, details: ["before": before ?? "", "after": value],
@@ -17,7 +17,17 @@ extension Store {
 
     /// A school setting's value, or nil when it is not set.
     public func setting(_ key: String) throws(ShortlistError) -> String? {
-        try read { db in try String.fetchOne(db, sql: "SELECT value FROM setting WHERE key = ?", arguments: [key]) }
+        try read { db in try Store.setting(db, key) }
+    }
+
+    /// The one read of a setting.
+    static func setting(_ db: Database, _ key: String) throws -> String? {
+        try String.fetchOne(db, sql: "SELECT value FROM setting WHERE key = ?", arguments: [key])
+    }
+
+    /// A setting the schema seeds, so it always has a value (an empty one only if its row was removed by hand).
+    static func setting(_ db: Database, _ setting: SchoolSetting) throws -> String {
+        try Store.setting(db, setting.rawValue) ?? ""
     }
 }
 
@@ -64,9 +74,7 @@ extension Store {
 
     /// Every school setting with its value.
     public func schoolSettings() throws(ShortlistError) -> [(setting: SchoolSetting, value: String)] {
-        var values: [(SchoolSetting, String)] = []
-        for setting in SchoolSetting.allCases { values.append((setting, try self.setting(setting.rawValue) ?? "")) }
-        return values
+        try read { db in try SchoolSetting.allCases.map { ($0, try Store.setting(db, $0)) } }
     }
 }
 

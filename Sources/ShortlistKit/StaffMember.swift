@@ -37,12 +37,17 @@ public struct StaffMember: Equatable, Sendable, Codable {
 }
 
 extension StaffMember {
+    /// Staff with their roles; add a WHERE before the GROUP BY with `selectSQL(where:)`.
+    static func selectSQL(where condition: String = "1") -> String {
+        """
+        SELECT s.id, s.name, s.created_at, group_concat(r.role) AS roles
+        FROM staff s LEFT JOIN staff_role r ON r.staff_id = s.id
+        WHERE \(condition) GROUP BY s.id
+        """
+    }
+
     static func fetch(_ db: Database, named name: String) throws -> StaffMember? {
-        try Row.fetchOne(db, sql: """
-            SELECT s.id, s.name, s.created_at, group_concat(r.role) AS roles
-            FROM staff s LEFT JOIN staff_role r ON r.staff_id = s.id
-            WHERE s.name = ? GROUP BY s.id
-            """, arguments: [name]).map(StaffMember.init(row:))
+        try Row.fetchOne(db, sql: selectSQL(where: "s.name = ?"), arguments: [name]).map(StaffMember.init(row:))
     }
 
     /// The record as it is written into audit details.
@@ -102,11 +107,7 @@ extension Store {
     /// Every staff member, by name.
     public func staff() throws(ShortlistError) -> [StaffMember] {
         try read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT s.id, s.name, s.created_at, group_concat(r.role) AS roles
-                FROM staff s LEFT JOIN staff_role r ON r.staff_id = s.id
-                GROUP BY s.id ORDER BY s.name
-                """).map(StaffMember.init(row:))
+            try Row.fetchAll(db, sql: StaffMember.selectSQL() + " ORDER BY s.name").map(StaffMember.init(row:))
         }
     }
 }

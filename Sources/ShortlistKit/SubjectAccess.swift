@@ -85,11 +85,14 @@ extension Store {
             let vacancy = try Vacancy.fetch(db, reference: reference.vacancy)
             let entries = try SearchEntry.fetchAll(db, candidateIDs: [candidate.id])
             let findings = try Finding.fetchAll(db, candidateIDs: [candidate.id])
+            // The export is recorded first, so that the events read once below include it.
+            try change.record("candidate.export", entity: "candidate", ref: reference.description, vacancyID: vacancy.id,
+                              candidateID: candidate.id, details: ["evidence_copied": evidenceFolder == nil ? "no" : "yes"])
             let events = try Row.fetchAll(db, sql: """
                 SELECT e.seq, e.at, e.actor, e.action, e.entity_ref, d.details FROM audit_event e
                 LEFT JOIN audit_detail d ON d.seq = e.seq WHERE e.candidate_id = ? ORDER BY e.seq
                 """, arguments: [candidate.id])
-            var export = SubjectAccessExport(
+            let export = SubjectAccessExport(
                 exported_at: change.timestamp, exported_by: change.actorName,
                 candidate: candidate.auditFields.merging(["reference": reference.description, "added_at": candidate.createdAt]) { $1 },
                 reference: reference.description,
@@ -126,14 +129,6 @@ extension Store {
                     try AtomicFile.write(data, to: evidenceFolder + "/\(file.entry)-\(file.sha256.prefix(12))-\(file.name)")
                 }
             }
-            try change.record("candidate.export", entity: "candidate", ref: reference.description, vacancyID: vacancy.id,
-                              candidateID: candidate.id, details: ["evidence_copied": evidenceFolder == nil ? "no" : "yes"])
-            let last = try Row.fetchOne(db, sql: """
-                SELECT e.seq, e.at, e.actor, e.action, e.entity_ref, d.details FROM audit_event e
-                JOIN audit_detail d ON d.seq = e.seq WHERE e.seq = (SELECT max(seq) FROM audit_event)
-                """)!
-            export.audit_events.append(SubjectAccessExport.Event(seq: last["seq"], at: last["at"], actor: last["actor"], action: last["action"],
-                                             record: last["entity_ref"], details: last["details"]))
             return export
         }
     }

@@ -140,8 +140,8 @@ public struct TemplateSet: Sendable {
     /// not overwritten unless `force`. Returns the paths written.
     public static func export(to folder: String, force: Bool) throws(ShortlistError) -> [String] {
         let targets = builtInNames.map { (folder + "/" + $0 + ".mustache", EmbeddedResources.templates[$0]!) }
-        if !force, let existing = targets.first(where: { FileManager.default.fileExists(atPath: $0.0) }) {
-            throw .file(path: existing.0, reason: "already exists; nothing was written. Use --force to replace the templates there")
+        if !force {
+            for (path, _) in targets { try AtomicFile.refuseExisting(path, remedy: "Use --force to replace the templates there") }
         }
         for (path, text) in targets {
             try AtomicFile.write(Data(text.utf8), to: path, mode: 0o644)
@@ -152,6 +152,13 @@ public struct TemplateSet: Sendable {
 
 /// Writes files whole or not at all: a temporary file in the same folder, then a rename.
 public enum AtomicFile {
+    /// Refuses to go on when `path` exists, before anything is written or recorded.
+    public static func refuseExisting(_ path: String, remedy: String) throws(ShortlistError) {
+        if FileManager.default.fileExists(atPath: path) {
+            throw .file(path: path, reason: "already exists; nothing was written. \(remedy)")
+        }
+    }
+
     public static func write(_ data: Data, to path: String, mode: mode_t = 0o600) throws(ShortlistError) {
         let url = URL(fileURLWithPath: path)
         let folder = url.deletingLastPathComponent().path

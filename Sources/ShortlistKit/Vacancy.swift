@@ -168,6 +168,21 @@ extension Vacancy {
         return edition
     }
 
+    /// The search decision rules this candidate out: none are searched, or some and not this one.
+    func excludes(_ candidate: Candidate) -> Bool {
+        searchDecision == .none || (searchDecision == .some && candidate.searchExcluded)
+    }
+
+    /// The day its candidates' personal data falls due for purge, once it is closed.
+    func purgeDue(retentionMonths months: Int) -> Day? {
+        closedOn.map { Vacancy.purgeDue(closedOn: $0, retentionMonths: months) }
+    }
+
+    /// The retention rule: personal data falls due `months` after the vacancy closed.
+    static func purgeDue(closedOn: Day, retentionMonths months: Int) -> Day {
+        closedOn.adding(months: months)
+    }
+
     /// The record as it is written into audit details.
     var auditFields: [String: String] {
         [
@@ -200,14 +215,14 @@ extension Store {
             if try Int.fetchOne(db, sql: "SELECT 1 FROM vacancy WHERE reference = ?", arguments: [reference]) != nil {
                 throw ShortlistError.duplicateVacancy(reference: reference)
             }
-            let defaultEdition = try String.fetchOne(db, sql: "SELECT value FROM setting WHERE key = 'kcsie_edition'")
+            let defaultEdition = try Store.setting(db, .kcsieEdition)
             let protocolID = try change.protocolID(named: draft.protocolName)
             try db.execute(sql: """
                 INSERT INTO vacancy (reference, post_title, site, kcsie_edition, closing_date, shortlisting_date,
                                      interview_date, protocol_id, look_back_years, created_at, updated_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, arguments: [reference, title, draft.site.trimmingCharacters(in: .whitespaces),
-                                 edition ?? defaultEdition ?? "2026", draft.closingDate?.iso,
+                                 edition ?? defaultEdition, draft.closingDate?.iso,
                                  draft.shortlistingDate?.iso, draft.interviewDate?.iso, protocolID,
                                  try Vacancy.validate(lookBack: draft.lookBackYears ?? 5),
                                  change.timestamp, change.timestamp])
@@ -338,8 +353,7 @@ extension Store {
 extension Change {
     /// The id of the protocol named, or of the school's default protocol.
     func protocolID(named name: String?) throws -> Int64 {
-        let name = try name ?? String.fetchOne(db, sql: "SELECT value FROM setting WHERE key = 'default_protocol'")
-            ?? "KCSIE standard online search"
+        let name = try name ?? Store.setting(db, .defaultProtocol)
         return try SearchProtocol.fetch(db, named: name).id
     }
 

@@ -92,9 +92,7 @@ extension CandidateCommand {
 
         func run() throws {
             // Refused before anything is exported or recorded.
-            if let out, FileManager.default.fileExists(atPath: out) {
-                throw ShortlistError.file(path: out, reason: "already exists; nothing was written. Choose a new file")
-            }
+            if let out { try AtomicFile.refuseExisting(out, remedy: "Choose a new file") }
             let export = try store.open().subjectAccessExport(candidate.reference(), copyEvidenceTo: withEvidence, by: actor.actor)
             guard let out else { return FileHandle.standardOutput.write(Data(export.json.utf8)) }
             try AtomicFile.write(Data(export.json.utf8), to: out)

@@ -27,9 +27,7 @@ struct Dossier: ParsableCommand {
         let store = try store.open()
         try store.dossier(candidate.reference(), templates: templates.load(store), by: actor.actor) { (document) throws(ShortlistError) in
             guard let out else { return FileHandle.standardOutput.write(Data(document.text.utf8)) }
-            if !force && FileManager.default.fileExists(atPath: out) {
-                throw .file(path: out, reason: "already exists; nothing was written. Use --force to replace it")
-            }
+            if !force { try AtomicFile.refuseExisting(out, remedy: "Use --force to replace it") }
             try AtomicFile.write(Data(document.text.utf8), to: out)
             Console.error("Wrote \(out)")
         }

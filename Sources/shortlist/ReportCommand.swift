@@ -29,9 +29,7 @@ struct Report: ParsableCommand {
         default: throw ValidationError("Give --vacancy REF, or --from DATE and --to DATE.")
         }
         // Refused before the report is produced (and recorded).
-        if let out, !force, FileManager.default.fileExists(atPath: out) {
-            throw ShortlistError.file(path: out, reason: "already exists; nothing was written. Use --force to replace it")
-        }
+        if let out, !force { try AtomicFile.refuseExisting(out, remedy: "Use --force to replace it") }
         let store = try store.open()
         let text = try store.renderComplianceReport(scope, format: format.rawValue, templates: templates.load(store), by: actor.actor)
         guard let out else { return FileHandle.standardOutput.write(Data(text.utf8)) }
