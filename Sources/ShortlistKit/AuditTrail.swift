@@ -95,41 +95,34 @@ extension Store {
                     continue
                 }
                 try body("finding", finding.reference.description,
-                         finding.current.auditFields(version: finding.current.version, entries: finding.entries))
+                         finding.current.auditFields(entries: finding.entries))
             }
         }
-        let seeded = try Store.seededRows()
-        for row in try Row.fetchAll(db, sql: "SELECT key, label FROM finding_category") {
-            let fields: [String: String] = ["key": row["key"], "label": row["label"]]
-            try seededRow("finding_category", fields["key"]!, fields, seed: seeded["finding_category\u{1F}" + fields["key"]!])
-        }
-        for row in try Row.fetchAll(db, sql: "SELECT key, value FROM setting") {
-            let fields: [String: String] = ["value": row["value"]]
-            try seededRow("setting", row["key"], fields, seed: seeded["setting\u{1F}" + (row["key"] as String)])
-        }
-        for searchProtocol in try SearchProtocol.fetchAll(db) {
-            let fields = ["file": ProtocolFile.export(searchProtocol)]
-            try seededRow("protocol", searchProtocol.title, fields, seed: seeded["protocol\u{1F}" + searchProtocol.title])
+        let seeded = try Store.seededStates()
+        for (entity, ref, fields) in try Store.seedableRows(db) {
+            try seededRow(entity, ref, fields, seed: seeded[entity + "\u{1F}" + ref])
         }
     }
 
-    /// The settings, categories and protocols the schema itself seeds, as state hashes: found by
-    /// migrating an empty in-memory database, so they follow the migrations exactly.
-    static func seededRows() throws -> [String: String] {
+    /// The rows of the tables the schema seeds (finding categories, settings, protocols), with
+    /// the fields their changes record: read the same way from a database and from the seed.
+    static func seedableRows(_ db: Database) throws -> [(entity: String, ref: String, fields: [String: String])] {
+        try Row.fetchAll(db, sql: "SELECT key, label FROM finding_category").map { ("finding_category", $0["key"], ["key": $0["key"], "label": $0["label"]]) }
+            + Row.fetchAll(db, sql: "SELECT key, value FROM setting").map { ("setting", $0["key"], ["value": $0["value"]]) }
+            + SearchProtocol.fetchAll(db).map { ("protocol", $0.title, ["file": ProtocolFile.export($0)]) }
+    }
+
+    /// The state hashes of what the schema itself seeds, found once per process by migrating an
+    /// empty in-memory database, so they follow the migrations exactly.
+    static func seededStates() throws -> [String: String] {
+        try seeded.get()
+    }
+
+    private static let seeded = Result<[String: String], any Error> {
         let queue = try DatabaseQueue()
         try migrator().migrate(queue)
         return try queue.read { db in
-            var rows: [String: String] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT key, label FROM finding_category") {
-                rows["finding_category\u{1F}" + (row["key"] as String)] = Digest.state(["key": row["key"], "label": row["label"]])
-            }
-            for row in try Row.fetchAll(db, sql: "SELECT key, value FROM setting") {
-                rows["setting\u{1F}" + (row["key"] as String)] = Digest.state(["value": row["value"]])
-            }
-            for searchProtocol in try SearchProtocol.fetchAll(db) {
-                rows["protocol\u{1F}" + searchProtocol.title] = Digest.state(["file": ProtocolFile.export(searchProtocol)])
-            }
-            return rows
+            Dictionary(uniqueKeysWithValues: try seedableRows(db).map { ($0.entity + "\u{1F}" + $0.ref, Digest.state($0.fields)) })
         }
     }
 }

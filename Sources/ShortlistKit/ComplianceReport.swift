@@ -176,7 +176,7 @@ extension ComplianceReport {
             """, arguments: [idList]) {
             panelSearches[row["vacancy_id"], default: []].append(PanelSearch(
                 candidate: "\(row["reference"] as String)/\(row["number"] as Int)", entry: row["id"], searcher: row["name"],
-                date: Timestamp.parse(iso: row["searched_at"]).map { Day($0).uk } ?? ""))
+                date: Timestamp.ukDay(iso: row["searched_at"])))
         }
         var overrides: [Int64: [Override]] = [:]
         for row in try Row.fetchAll(db, sql: """
@@ -187,14 +187,7 @@ extension ComplianceReport {
             """, arguments: [idList]) {
             overrides[row["vacancy_id"], default: []].append(Override(
                 candidate: "\(row["reference"] as String)/\(row["number"] as Int)", entry: row["id"], rule: row["rule"],
-                reason: row["reason"], by: row["name"], date: Timestamp.parse(iso: row["searched_at"]).map { Day($0).uk } ?? ""))
-        }
-        var protocolsUsed: [Int64: Int] = [:]
-        for row in try Row.fetchAll(db, sql: """
-            SELECT c.vacancy_id, count(DISTINCT e.protocol_id) AS used FROM search_entry e JOIN candidate c ON c.id = e.candidate_id
-            WHERE e.candidate_id IN (\(candidatesOf)) AND e.withdrawn_at IS NULL GROUP BY c.vacancy_id
-            """, arguments: [idList]) {
-            protocolsUsed[row["vacancy_id"]] = row["used"]
+                reason: row["reason"], by: row["name"], date: Timestamp.ukDay(iso: row["searched_at"])))
         }
         // Findings at their current version: counted, never quoted.
         var findings: [Int64: [(reference: String, category: String, decision: String, concluded: Bool)]] = [:]
@@ -230,6 +223,8 @@ extension ComplianceReport {
         var sections: [VacancySection] = []
         for vacancy in progress {
             let v = vacancy.vacancy
+            let panelSearchesOf = Dictionary(grouping: panelSearches[v.id] ?? [], by: \.candidate)
+            let overridesOf = Dictionary(grouping: overrides[v.id] ?? [], by: \.candidate)
             func flag(_ candidate: String, _ kind: String, _ detail: String) {
                 exceptions.append(Exception(vacancy: v.reference, candidate: candidate, kind: kind, detail: detail))
             }
@@ -237,8 +232,8 @@ extension ComplianceReport {
             if v.searchDecision != .all {
                 flag("", "not-all-searched", "search decision \(v.searchDecision.rawValue): \(v.searchDecisionReason)")
             }
-            let sameSteps = (protocolsUsed[v.id] ?? 0) <= 1
-            if !sameSteps { flag("", "different-steps", "\(protocolsUsed[v.id]!) protocol versions used") }
+            let sameSteps = vacancy.protocolsUsed <= 1
+            if !sameSteps { flag("", "different-steps", "\(vacancy.protocolsUsed) protocol versions used") }
             var lines: [CandidateLine] = []
             for c in vacancy.candidates {
                 let ref = c.candidate.reference.description
@@ -254,10 +249,10 @@ extension ComplianceReport {
                 if active && !failed.isEmpty { flag(ref, "could-not-complete", failed.joined(separator: ", ")) }
                 let late = c.candidate.purgeSummary?.late ?? c.steps.flatMap(\.entries).count { $0?.late == true }
                 if late > 0 { flag(ref, "late", "\(late) search\(late == 1 ? "" : "es") after \(v.interviewDate?.uk ?? "the interview")") }
-                for search in (panelSearches[v.id] ?? []) where search.candidate == ref {
+                for search in panelSearchesOf[ref] ?? [] {
                     flag(ref, "panel-searcher", "entry \(search.entry) by \(search.searcher)")
                 }
-                for item in (overrides[v.id] ?? []) where item.candidate == ref {
+                for item in overridesOf[ref] ?? [] {
                     flag(ref, "override", "entry \(item.entry): \(item.rule), \(item.reason)")
                 }
                 let undecided = c.findings.count { $0 == .awaitingDecision }
@@ -335,7 +330,8 @@ extension ComplianceReport {
 
     /// One row per candidate: the figures behind the report, for a spreadsheet.
     public var candidateListing: Listing {
-        Listing(columns: [
+        let kinds = Dictionary(grouping: exceptions, by: \.candidate).mapValues { $0.map(\.kind) }
+        return Listing(columns: [
             Column("vacancy", "Vacancy"), Column("candidate", "Candidate"), Column("outcome", "Outcome"), Column("told_on", "Told"),
             Column("told_before_first_search", "Told first"), Column("searches", "Searches"),
             Column("complete_before_interview", "Complete before interview"), Column("late", "Late"), Column("compliant", "Compliant"),
@@ -344,7 +340,7 @@ extension ComplianceReport {
             section.candidates.map { c in
                 [.text(section.reference), .text(c.reference), .text(c.outcome), .optional(c.told_on_iso), .text(c.told_before_first_search),
                  .text(c.searches), .flag(c.complete_before_interview), .number(c.late), .flag(c.compliant),
-                 .list(exceptions.filter { $0.candidate == c.reference }.map(\.kind))]
+                 .list(kinds[c.reference] ?? [])]
             }
         })
     }

@@ -194,6 +194,11 @@ public enum Timestamp {
         return day.uk + String(format: " %02d:%02d", parts.hour!, parts.minute!)
     }
 
+    /// `10 December 2026`: the London date of a stored instant; empty if the text is not one.
+    public static func ukDay(iso text: String) -> String {
+        parse(iso: text).map { Day($0).uk } ?? ""
+    }
+
     /// `10 December 2026 14:05` for a stored instant; the text unchanged if it is not one.
     public static func uk(iso text: String) -> String {
         parse(iso: text).map(uk) ?? text

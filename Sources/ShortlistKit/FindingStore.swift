@@ -148,13 +148,7 @@ extension Store {
 
     /// One finding with every version.
     public func finding(_ reference: FindingReference) throws(ShortlistError) -> Finding {
-        try read { db in
-            let candidate = try Candidate.fetch(db, reference.candidate)
-            guard let found = try Finding.fetchAll(db, candidateIDs: [candidate.id]).first(where: { $0.reference == reference }) else {
-                throw ShortlistError.unknownFinding(reference: reference.description)
-            }
-            return found
-        }
+        try read { db in try Finding.fetch(db, reference).finding }
     }
 
     /// The findings of a candidate or of a whole vacancy, with the vacancy's interview date for their status.
@@ -308,11 +302,7 @@ extension Change {
 
     /// The finding and its candidate, by reference.
     func finding(_ reference: FindingReference) throws -> (Finding, Candidate) {
-        let candidate = try Candidate.fetch(db, reference.candidate)
-        guard let found = try Finding.fetchAll(db, candidateIDs: [candidate.id]).first(where: { $0.reference == reference }) else {
-            throw ShortlistError.unknownFinding(reference: reference.description)
-        }
-        return (found, candidate)
+        try Finding.fetch(db, reference)
     }
 
     /// Writes the next version of a finding and its audit event, and returns the finding.
@@ -333,7 +323,7 @@ extension Change {
                 state.conclusionDetail,
             ])
         let finding = try Finding.fetchAll(db, candidateIDs: [candidate.id]).first { $0.id == findingID }!
-        let fields = finding.current.auditFields(version: version, entries: finding.entries)
+        let fields = finding.current.auditFields(entries: finding.entries)
         try record("finding.\(action)", entity: "finding", ref: reference.description, vacancyID: candidate.vacancyID,
                    candidateID: candidate.id, details: fields, state: fields)
         return finding
@@ -343,7 +333,7 @@ extension Change {
 // MARK: - Reading
 
 extension FindingVersion {
-    func auditFields(version: Int, entries: [Int64]) -> [String: String] {
+    func auditFields(entries: [Int64]) -> [String: String] {
         [
             "version": String(version), "action": action, "summary": summary, "sources": sources.joined(separator: " "),
             "content_date": contentDate?.iso ?? "", "protected_characteristic": protectedCharacteristic ? "yes" : "no",
@@ -356,6 +346,15 @@ extension FindingVersion {
 }
 
 extension Finding {
+    /// One finding with every version, and its candidate.
+    static func fetch(_ db: Database, _ reference: FindingReference) throws -> (finding: Finding, candidate: Candidate) {
+        let candidate = try Candidate.fetch(db, reference.candidate)
+        guard let found = try fetchAll(db, candidateIDs: [candidate.id]).first(where: { $0.reference == reference }) else {
+            throw ShortlistError.unknownFinding(reference: reference.description)
+        }
+        return (found, candidate)
+    }
+
     /// Every finding of the given candidates with all versions: two queries.
     static func fetchAll(_ db: Database, candidateIDs: [Int64]) throws -> [Finding] {
         let ids = JSONText.array(candidateIDs.map(String.init))

@@ -121,8 +121,7 @@ public struct Listing: Equatable, Sendable {
     }
 
     /// Writes every row as a record, with a blank line between records.
-    public func writeRecords(to out: some TextOutputStream) {
-        var out = out
+    public func writeRecords(to out: inout some TextOutputStream) {
         for (index, row) in rows.enumerated() {
             if index > 0 { out.write("\n") }
             Listing(columns: columns, rows: [row]).writeRecord(.table, to: &out)

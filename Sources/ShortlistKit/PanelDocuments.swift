@@ -153,10 +153,7 @@ extension Store {
             let findings = Dictionary(grouping: try PanelFinding.fetchAll(db, candidateIDs: candidates.map(\.candidate.id)),
                                       by: \.reference.candidate)
             let lawfulBasis = try Store.setting(db, .lawfulBasis)
-            let sameProtocol = try Int.fetchOne(db, sql: """
-                SELECT count(DISTINCT e.protocol_id) FROM search_entry e JOIN candidate c ON c.id = e.candidate_id
-                WHERE c.vacancy_id = ? AND e.withdrawn_at IS NULL
-                """, arguments: [vacancyID])! <= 1
+            let sameProtocol = progress.protocolsUsed <= 1
             // The last change the document can reflect: to this vacancy, or to what every vacancy shares
             // (settings, staff, protocols). Documents produced are not changes to the record.
             let head = try Row.fetchOne(db, sql: """
@@ -217,7 +214,7 @@ extension DossierModel {
         searches = candidate.steps.flatMap { step in
             zip(step.queries, step.entries).map { query, entry in
                 Search(step: step.queries.count > 1 ? query.address : step.step.key, label: step.step.label,
-                       date: entry.flatMap { Timestamp.parse(iso: $0.searchedAt) }.map { Day($0).uk } ?? "",
+                       date: entry.map { Timestamp.ukDay(iso: $0.searchedAt) } ?? "",
                        searcher: entry?.searcher ?? "", outcome: entry.map { $0.outcome.rawValue.replacingOccurrences(of: "-", with: " ") } ?? "not done")
             }
         }

@@ -73,13 +73,11 @@ extension Listing {
     }
 
     /// The evidence files of entries, each checked against its recorded hash.
-    public static func evidence(_ entries: [SearchEntry], folder: EvidenceFolder) -> Listing {
+    public static func evidence(_ checks: [EvidenceCheck]) -> Listing {
         Listing(columns: [Column("entry", "Entry"), Column("step", "Step"), Column("file", "File"), Column("check", "Check"),
                           Column("sha256", "SHA-256"), Column("size", "Bytes")],
-                rows: entries.flatMap { entry in
-                    entry.evidence.map { [.number(Int(entry.id)), .text(entry.stepKey), .text($0.name),
-                                          .text(folder.check($0.sha256).rawValue), .text($0.sha256), .number($0.size)] }
-                })
+                rows: checks.map { [.number(Int($0.entry)), .text($0.step), .text($0.name), .text($0.check.rawValue),
+                                    .text($0.sha256), .number($0.size)] })
     }
 
     /// Findings at their current version, with their status.

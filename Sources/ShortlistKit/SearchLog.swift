@@ -445,19 +445,11 @@ extension SearchEntry {
 
     /// The entry as written into audit details (and as `audit verify` recomputes it).
     var auditFields: [String: String] {
-        SearchEntry.auditFields(step: stepKey, plannedQuery: plannedQuery, query: query, searchedAt: searchedAt, outcome: outcome.rawValue,
-                                note: note, late: late, addresses: addresses,
-                                overrides: overrides.map { "\($0.rule.rawValue): \($0.reason)" }, evidence: evidence.map(\.sha256),
-                                withdrawnReason: withdrawnReason)
-    }
-
-    static func auditFields(step: String, plannedQuery: String, query: String, searchedAt: String, outcome: String, note: String,
-                            late: Bool, addresses: [String], overrides: [String], evidence: [String],
-                            withdrawnReason: String?) -> [String: String] {
-        Dictionary(uniqueKeysWithValues: stateFields(
-            step: step, plannedQuery: plannedQuery, query: query, searchedAt: searchedAt, outcome: outcome, note: note, late: late,
-            addresses: addresses.joined(separator: " "), overrides: overrides.joined(separator: "; "),
-            evidence: evidence.joined(separator: " "), withdrawnReason: withdrawnReason ?? ""))
+        Dictionary(uniqueKeysWithValues: SearchEntry.stateFields(
+            step: stepKey, plannedQuery: plannedQuery, query: query, searchedAt: searchedAt, outcome: outcome.rawValue, note: note,
+            late: late, addresses: addresses.joined(separator: " "),
+            overrides: overrides.map { "\($0.rule.rawValue): \($0.reason)" }.joined(separator: "; "),
+            evidence: evidence.map(\.sha256).joined(separator: " "), withdrawnReason: withdrawnReason ?? ""))
     }
 
     /// The fields of an entry's state, sorted by key (as `Digest.state` encodes them), so that

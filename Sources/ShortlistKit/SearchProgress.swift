@@ -108,6 +108,9 @@ public struct VacancyProgress: Equatable, Sendable {
     public var vacancy: Vacancy
     public var searchProtocol: SearchProtocol
     public var candidates: [CandidateProgress]
+    /// How many protocol versions the vacancy's current search entries used: more than one means
+    /// its candidates were not all searched with the same steps.
+    public var protocolsUsed: Int
 
     /// Days from `today` to the interview (negative once it has passed).
     public func daysToInterview(from today: Day) -> Int? {
@@ -144,14 +147,17 @@ extension VacancyProgress {
         }
         var overrides: [Int64: Int] = [:]
         var firstSearch: [Int64: String] = [:]
+        var protocolsOf: [Int64: Set<Substring>] = [:]
         for row in try Row.fetchAll(db, sql: """
-            SELECT e.candidate_id, min(e.searched_at) AS first, count(DISTINCT o.entry_id) AS overrides
+            SELECT e.candidate_id, min(e.searched_at) AS first, count(DISTINCT o.entry_id) AS overrides,
+                   group_concat(DISTINCT CASE WHEN e.withdrawn_at IS NULL THEN e.protocol_id END) AS protocols
             FROM search_entry e LEFT JOIN search_override o ON o.entry_id = e.id
             WHERE e.candidate_id IN (SELECT id FROM candidate WHERE vacancy_id IN (SELECT value FROM json_each(?)))
             GROUP BY e.candidate_id
             """, arguments: [ids]) {
             overrides[row["candidate_id"]] = row["overrides"]
             firstSearch[row["candidate_id"]] = row["first"]
+            protocolsOf[row["candidate_id"]] = Set(((row["protocols"] as String?) ?? "").split(separator: ","))
         }
         var findings: [Int64: [(decision: FindingDecision?, protected: Bool, concluded: Bool)]] = [:]
         for row in try Row.fetchAll(db, sql: """
@@ -183,7 +189,8 @@ extension VacancyProgress {
                                          interviewDate: vacancy.interviewDate, today: today)
                     })
             }
-            return VacancyProgress(vacancy: vacancy, searchProtocol: searchProtocol, candidates: progress)
+            let protocolsUsed = (byVacancy[vacancy.id] ?? []).reduce(into: Set<Substring>()) { $0.formUnion(protocolsOf[$1.id] ?? []) }.count
+            return VacancyProgress(vacancy: vacancy, searchProtocol: searchProtocol, candidates: progress, protocolsUsed: protocolsUsed)
         }
     }
 }

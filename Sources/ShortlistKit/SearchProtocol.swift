@@ -278,16 +278,18 @@ extension Candidate {
 // MARK: - Store operations
 
 extension SearchProtocol {
+    /// Protocols with their steps: the given ids, or every version when nil. One query.
     static func fetchAll(_ db: Database, ids: [Int64]? = nil) throws -> [SearchProtocol] {
+        // Two forms, not `? IS NULL OR …`, which would stop SQLite using the key.
         let rows = try Row.fetchAll(db, sql: """
             SELECT p.id, p.name, p.version, p.description, p.created_at, s.key, s.label, s.kind, s.queries, s.link
             FROM protocol p JOIN protocol_step s ON s.protocol_id = p.id
+            \(ids == nil ? "" : "WHERE p.id IN (SELECT value FROM json_each(?))")
             ORDER BY p.name, p.version, s.position
-            """)
+            """, arguments: ids.map { [JSONText.array($0.map(String.init))] } ?? [])
         var protocols: [SearchProtocol] = []
         for row in rows {
             let id: Int64 = row["id"]
-            if let ids, !ids.contains(id) { continue }
             if protocols.last?.id != id {
                 protocols.append(SearchProtocol(id: id, name: row["name"], version: row["version"],
                                                 description: row["description"], steps: [], createdAt: row["created_at"]))

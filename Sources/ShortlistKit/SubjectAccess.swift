@@ -107,7 +107,7 @@ extension Store {
                 },
                 findings: findings.map { f in
                     SubjectAccessExport.FindingRecord(reference: f.reference.description, from_entries: f.entries, versions: f.versions.map { v in
-                        SubjectAccessExport.Version(fields: v.auditFields(version: v.version, entries: f.entries), recorded_at: v.recordedAt,
+                        SubjectAccessExport.Version(fields: v.auditFields(entries: f.entries), recorded_at: v.recordedAt,
                                 recorded_by: v.recordedBy, decided_by: v.decidedBy, response_recorded_by: v.responseBy)
                     })
                 },

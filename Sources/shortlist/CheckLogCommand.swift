@@ -50,10 +50,9 @@ extension CheckCommand {
         @OptionGroup var candidate: CandidateArgument
 
         func run() throws {
-            let store = try store.open()
-            let listing = Listing.evidence(try store.searchHistory(candidate.reference()), folder: store.evidence)
-            Console.list(listing, output.format)
-            if listing.rows.contains(where: { $0[3] != .text("ok") }) { throw ExitCode(3) }
+            let (files, intact) = try store.open().checkEvidence(candidate.reference())
+            Console.list(.evidence(files), output.format)
+            if !intact { throw ExitCode(3) }
         }
     }
 }

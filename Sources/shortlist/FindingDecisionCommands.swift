@@ -53,7 +53,8 @@ extension FindingCommand {
             let found = try store.finding(finding.reference())
             let versions = Listing.findingVersions(found, today: Day(store.now))
             if history {
-                output.format == .table ? versions.writeRecords(to: Console.Output()) : Console.list(versions, output.format)
+                var out = Console.Output()
+                output.format == .table ? versions.writeRecords(to: &out) : Console.list(versions, output.format)
             } else {
                 Console.record(Listing(columns: versions.columns, rows: [versions.rows.last!]), output.format)
             }

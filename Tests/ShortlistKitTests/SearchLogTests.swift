@@ -379,7 +379,7 @@ struct SearchLogTests {
         #expect(store.evidence.check(sha) == .ok)
         #expect(try store.evidence.read(sha) == content)
         var listing = ""
-        Listing.evidence(try store.searchHistory(reference), folder: store.evidence).write(.csv, to: &listing)
+        Listing.evidence(try store.checkEvidence(reference).files).write(.csv, to: &listing)
         #expect(listing == "entry,step,file,check,sha256,size\r\n\(logged.entry.id),facebook,public-post.png,ok,\(sha),46\r\n")
 
         // The same file again is stored once.
@@ -394,7 +394,7 @@ struct SearchLogTests {
             try store.evidence.read(sha)
         }
         listing = ""
-        Listing.evidence(try store.searchHistory(reference), folder: store.evidence).write(.csv, to: &listing)
+        Listing.evidence(try store.checkEvidence(reference).files).write(.csv, to: &listing)
         #expect(listing.components(separatedBy: ",changed,").count == 3)
         try FileManager.default.removeItem(atPath: evidenceFolder + "/" + sha)
         #expect(store.evidence.check(sha) == .missing)
