@@ -128,10 +128,11 @@ extension Store {
         } catch {
             throw .file(path: path, reason: "the file cannot be read; check the path and its permissions")
         }
+        // Parsed and checked before the write lock is taken; refused inside, after the actor and vacancy checks.
+        let file = CandidateFile.read(data, today: Day(clock()))
         return try write(by: actor) { change in
             try change.require([.admin, .searcher, .recruitingManager], to: "import candidates")
             let target = try change.vacancyAcceptingCandidates(vacancy)
-            let file = CandidateFile.read(data, today: change.today)
             guard file.problems.isEmpty else {
                 throw ShortlistError.importRejected(file: path, problems: file.problems.sorted { $0.line < $1.line })
             }

@@ -243,11 +243,11 @@ extension ComplianceReport {
                     flag(ref, "not-told", c.candidate.notifiedOn.map { "told on \($0.uk), after the first search" } ?? "never told")
                 }
                 let missing = c.plannedQueries - c.doneQueries
-                let active = !c.excludedByDecision && c.candidate.outcome != .withdrew
+                let active = c.isActive
                 if active && missing > 0 { flag(ref, "incomplete", "\(missing) of \(c.plannedQueries) queries not done") }
                 let failed = c.steps.filter(\.couldNotComplete).map(\.step.key)
                 if active && !failed.isEmpty { flag(ref, "could-not-complete", failed.joined(separator: ", ")) }
-                let late = c.candidate.purgeSummary?.late ?? c.steps.flatMap(\.entries).count { $0?.late == true }
+                let late = c.lateSearches
                 if late > 0 { flag(ref, "late", "\(late) search\(late == 1 ? "" : "es") after \(v.interviewDate?.uk ?? "the interview")") }
                 for search in panelSearchesOf[ref] ?? [] {
                     flag(ref, "panel-searcher", "entry \(search.entry) by \(search.searcher)")
@@ -264,7 +264,7 @@ extension ComplianceReport {
                     reference: ref, outcome: c.candidate.outcome.rawValue, told_on: c.candidate.notifiedOn?.uk ?? "not told",
                     told_on_iso: c.candidate.notifiedOn?.iso,
                     told_before_first_search: !searchedAtAll ? "not searched yet" : c.toldBeforeSearching ? "yes" : "NO",
-                    searches: c.excludedByDecision ? "not searched by decision" : "\(c.doneQueries) of \(c.plannedQueries)",
+                    searches: c.searchesSummary,
                     complete_before_interview: completeBeforeInterview, late: late,
                     missing: active && missing > 0 ? "\(missing) missing" : "",
                     compliant: exceptions.count == exceptionsBefore && (interviewPassed || c.isComplete || !active)))

@@ -20,7 +20,8 @@ public enum Demo {
             for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
         }
         do {
-            return try populate(Store.create(at: path, admin: searcher, roles: [.searcher], clock: clock))
+            let store = try Store.create(at: path, admin: searcher, roles: [.searcher], clock: clock)
+            return try store.batch { try populate(store) }
         } catch {
             // A demonstration half made is no demonstration: leave nothing behind.
             for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
@@ -123,6 +124,15 @@ extension Demo {
         try store.addFinding(to: CandidateReference(vacancy: vacancy, number: 3), unverified, by: searcher)
     }
 
+    /// Moves a new vacancy on to interviewing, through shortlisted as a school would.
+    private static func moveToInterviewing(_ store: Store, _ reference: String) throws(ShortlistError) {
+        for status in [VacancyStatus.shortlisted, .interviewing] {
+            var changes = VacancyChanges()
+            changes.status = status
+            try store.updateVacancy(reference, changes, by: searcher)
+        }
+    }
+
     /// A vacancy that closed seven months ago, with one candidate appointed: past its retention date.
     private static func addClosedVacancy(_ store: Store, today: Day) throws(ShortlistError) -> Vacancy {
         var post = VacancyDraft(reference: "CL-2026-01", postTitle: "Cleaner")
@@ -141,11 +151,7 @@ extension Demo {
             let candidate = try store.addCandidate(to: post.reference, draft, by: searcher)
             try logQueries(store, candidate.reference, at: at)
         }
-        for status in [VacancyStatus.shortlisted, .interviewing] {
-            var changes = VacancyChanges()
-            changes.status = status
-            try store.updateVacancy(post.reference, changes, by: searcher)
-        }
+        try moveToInterviewing(store, post.reference)
         var appoint = VacancyChanges()
         appoint.appoint = 1
         try store.updateVacancy(post.reference, appoint, by: searcher)
@@ -161,11 +167,7 @@ extension Demo {
         post.interviewDate = today.adding(days: -3)
         post.panel = ["Priya Shah", "Tom Ellis"]
         try store.addVacancy(post, by: searcher)
-        for status in [VacancyStatus.shortlisted, .interviewing] {
-            var changes = VacancyChanges()
-            changes.status = status
-            try store.updateVacancy(post.reference, changes, by: searcher)
-        }
+        try moveToInterviewing(store, post.reference)
         let at = try Timestamp.parse(today.adding(days: -10).iso + " 09:00", field: "demo")
         for (name, town, employer) in [("Amara Okoye", "Chester", "Chester Zoo"), ("Dafydd Rhys-Jones", "Wrexham", "Wrexham Council")] {
             var draft = CandidateDraft(fullName: name)

@@ -60,7 +60,7 @@ public struct GuidedSearch {
         let initial = try progress(vacancy)
         let targets = initial.candidates.filter { candidate in
             if case let .candidate(reference) = scope { return candidate.candidate.reference == reference }
-            return !candidate.excludedByDecision && candidate.candidate.outcome != .withdrew && candidate.doneQueries < candidate.plannedQueries
+            return candidate.isActive && candidate.doneQueries < candidate.plannedQueries
         }
         if case let .candidate(reference) = scope, targets.isEmpty { throw .unknownCandidate(reference: reference.description) }
         guard targets.contains(where: { $0.doneQueries < $0.plannedQueries }) else {
@@ -69,7 +69,7 @@ public struct GuidedSearch {
             return summary
         }
         // Who is acting, and may they search? Asked before anything else, so a run never starts for nobody.
-        if let first = targets.first { _ = try store.ruleFailures(for: first.candidate.reference, by: actor) }
+        let firstFailures = try store.ruleFailures(for: targets[0].candidate.reference, by: actor)
         session.say("Guided search for \(vacancy) (\(initial.vacancy.postTitle)), \(initial.searchProtocol.title).")
         session.say("Rules: view \(publicOnlyRules).")
         guard let confirmed = session.ask("Do you confirm you will follow these rules for every search in this run? [y/n]",
@@ -80,11 +80,12 @@ public struct GuidedSearch {
         }
         let runID = UUID().uuidString.lowercased()
         var stopped = false
-        for target in targets where !stopped {
+        // Candidates complete, refreshed only when an answer is saved.
+        var complete = initial.candidates.count(where: \.isComplete)
+        for (index, target) in targets.enumerated() where !stopped {
             let reference = target.candidate.reference
-            let candidateProgress = try store.searchProgress(candidate: reference)
             var overrideReason: String?
-            let failures = try store.ruleFailures(for: reference, by: actor)
+            let failures = index == 0 ? firstFailures : try store.ruleFailures(for: reference, by: actor)
             if !failures.isEmpty {
                 session.say("")
                 for failure in failures { session.say("\(reference): \(failure.reason). \(failure.remedy)") }
@@ -98,10 +99,10 @@ public struct GuidedSearch {
                 }
                 overrideReason = reason
             }
-            let plan = candidateProgress.progress.steps.flatMap { step in zip(step.queries, step.entries).map { (step.step, $0, $1) } }
+            // This candidate's plan as loaded: only this run changes it, one candidate after another.
+            let plan = target.steps.flatMap { step in zip(step.queries, step.entries).map { (step.step, $0, $1) } }
             for (position, item) in plan.enumerated() where item.2 == nil && !stopped {
                 let (step, query, _) = item
-                let complete = try progress(vacancy).candidates.count(where: \.isComplete)
                 session.say("")
                 session.say("Step \(position + 1) of \(plan.count) for \(reference); \(complete) of \(initial.candidates.count) candidates complete.")
                 session.say("\(step.key): \(step.label)")
@@ -127,11 +128,13 @@ public struct GuidedSearch {
                 if session.ended { stopped = true }
                 let logged = try store.logSearch(request, by: actor)
                 summary.entries.append(logged.entry.id)
+                complete = try progress(vacancy).candidates.count(where: \.isComplete)
                 logged.warnings.forEach { session.say("Note: " + $0) }
                 session.say("Saved entry \(logged.entry.id): \(query.address) \(outcome.rawValue).")
                 if outcome == .findings, !session.ended {
                     if let finding = try recordFinding(for: reference, entry: logged.entry, session: &session) {
                         summary.findings.append(finding)
+                        complete = try progress(vacancy).candidates.count(where: \.isComplete)
                     } else if session.ended {
                         stopped = true
                     }

@@ -246,7 +246,7 @@ extension PackIndexModel {
             let questions = (findings[c.candidate.reference] ?? []).flatMap { [$0.identityQuestion, $0.question].filter { !$0.isEmpty } }
             return Entry(candidate_reference: c.candidate.reference.description, full_name: c.candidate.fullName,
                          file: c.candidate.reference.fileName + ".md", status: c.isComplete ? "complete" : "DRAFT",
-                         searches: c.excludedByDecision ? "not searched by decision" : "\(c.doneQueries) of \(c.plannedQueries)",
+                         searches: c.searchesSummary,
                          questions: questions, has_questions: !questions.isEmpty)
         }
         complete = candidates.count(where: \.isComplete)

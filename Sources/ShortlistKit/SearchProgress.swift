@@ -65,10 +65,23 @@ public struct CandidateProgress: Equatable, Sendable {
         return told <= Day(first)
     }
 
+    /// Still to be searched: not ruled out by the search decision, and not withdrawn.
+    public var isActive: Bool { !excludedByDecision && candidate.outcome != .withdrew }
+
+    /// Searches logged after the interview date (for a purged stub, as its summary recorded).
+    public var lateSearches: Int {
+        candidate.purgeSummary?.late ?? steps.flatMap(\.entries).count { $0?.late == true }
+    }
+
+    /// `10 of 13`, or that the candidate is not searched by decision.
+    public var searchesSummary: String {
+        excludedByDecision ? "not searched by decision" : "\(doneQueries) of \(plannedQueries)"
+    }
+
     /// What stands between the candidate and a complete search record; empty when complete.
     /// Overrides are reported by `notes`: they are recorded decisions, not gaps.
     public var outstanding: [String] {
-        if excludedByDecision || candidate.outcome == .withdrew || candidate.purgedOn != nil { return [] }
+        if !isActive || candidate.purgedOn != nil { return [] }
         var items: [String] = []
         if candidate.notifiedOn == nil {
             items.append("not told of searches")
@@ -95,8 +108,7 @@ public struct CandidateProgress: Equatable, Sendable {
         if toRaise > 0 { items.append("\(toRaise) finding\(toRaise == 1 ? "" : "s") to raise at interview") }
         if candidate.outcome == .withdrew { items.append("withdrew") }
         if overrides > 0 { items.append("\(overrides) override\(overrides == 1 ? "" : "s")") }
-        let late = candidate.purgeSummary?.late ?? steps.flatMap(\.entries).count { $0?.late == true }
-        if late > 0 { items.append("\(late) late") }
+        if lateSearches > 0 { items.append("\(lateSearches) late") }
         return items
     }
 
