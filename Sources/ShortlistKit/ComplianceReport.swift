@@ -149,7 +149,9 @@ extension Store {
 }
 
 extension ComplianceReport {
-    static func build(_ db: Database, scope: ReportScope, today: Day, generatedAt: String, by actor: String) throws -> ComplianceReport {
+    /// Builds the report; `loaded` is the scope's progress when the caller already has it.
+    static func build(_ db: Database, scope: ReportScope, today: Day, generatedAt: String, by actor: String,
+                      progress loaded: [VacancyProgress]? = nil) throws -> ComplianceReport {
         let ids: [Int64]
         let period: String
         switch scope {
@@ -163,7 +165,7 @@ extension ComplianceReport {
             period = "\(from.uk) to \(to.uk)"
         }
         let idList = JSONText.array(ids.map(String.init))
-        let progress = try VacancyProgress.load(db, vacancyIDs: ids, today: today).sorted { $0.vacancy.reference < $1.vacancy.reference }
+        let progress = try (loaded ?? VacancyProgress.load(db, vacancyIDs: ids, today: today)).sorted { $0.vacancy.reference < $1.vacancy.reference }
         let candidatesOf = "SELECT id FROM candidate WHERE vacancy_id IN (SELECT value FROM json_each(?))"
 
         // Searches by a member of the vacancy's panel, current or not.

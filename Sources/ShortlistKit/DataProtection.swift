@@ -219,11 +219,12 @@ extension Store {
     /// The stub summary of each due candidate, from their progress and the report's exceptions.
     private static func purgeSummaries(_ db: Database, plan: PurgePlan, today: Day) throws -> [Int64: PurgeSummary] {
         var summaries: [Int64: PurgeSummary] = [:]
+        let due = Dictionary(uniqueKeysWithValues: plan.due.map { ($0.candidateID, $0) })
         for vacancy in Set(plan.due.map(\.candidate.vacancy)).sorted() {
-            let report = try ComplianceReport.build(db, scope: .vacancy(vacancy), today: today, generatedAt: "", by: "")
             let progress = try VacancyProgress.load(db, vacancyIDs: [try Vacancy.fetch(db, reference: vacancy).id], today: today)[0]
+            let report = try ComplianceReport.build(db, scope: .vacancy(vacancy), today: today, generatedAt: "", by: "", progress: [progress])
             for c in progress.candidates {
-                guard let item = plan.due.first(where: { $0.candidateID == c.candidate.id }) else { continue }
+                guard let item = due[c.candidate.id] else { continue }
                 let line = report.vacancies[0].candidates.first { $0.reference == c.candidate.reference.description }
                 let entries = c.steps.flatMap(\.entries).compactMap { $0 }
                 let last = entries.compactMap { Timestamp.parse(iso: $0.searchedAt) }.max()
