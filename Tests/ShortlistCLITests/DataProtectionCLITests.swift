@@ -343,7 +343,7 @@ struct DataProtectionCLITests {
 
         #expect(result.status == 0, "\(result)")
         #expect(result.stderr == "")
-        let opened = try Store.open(at: copy)
+        let opened = try Store.open(at: copy, clock: sandboxClock)
         let verification = try opened.verifyAudit()
         #expect(verification.isValid)
         #expect(result.stdout == "Backed up to \(copy): \(verification.events) audit events verified, head \(verification.head); 2 evidence files copied.\n")

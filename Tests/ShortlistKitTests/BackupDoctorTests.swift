@@ -21,7 +21,7 @@ struct BackupDoctorTests {
 
         #expect(result == BackupResult(path: destination, events: verification.events, head: verification.head, evidenceFiles: 2))
         #expect(try mode(destination) == 0o600)
-        let copy = try Store.open(at: destination)
+        let copy = try Store.open(at: destination, clock: testClock)
         #expect(try copy.read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check") } == ["ok"])
         let copied = try copy.verifyAudit()
         #expect(copied.isValid && copied.head == verification.head && copied.events == verification.events)
