@@ -53,7 +53,7 @@ public struct StatusReport: Sendable {
             out.write("\(complete) of \(progress.candidates.count) candidates complete.\n")
         }
         if !vacancies.isEmpty {
-            out.write("Marks: 0 no results, N nothing relevant, F findings, X could not complete, . not done, k/n partly done, - not applicable.\n")
+            out.write(StepProgress.legend + "\n")
         }
     }
 
