@@ -69,6 +69,7 @@ final class Change {
     @discardableResult
     func record(_ action: String, entity: String, ref: String, vacancyID: Int64? = nil,
                 candidateID: Int64? = nil, details: some Encodable, state: [String: String]? = nil) throws -> Int64 {
+        try SafeText.check(ref: ref, state: state, details: details as? [String: String])
         let detailsText = try (details as? [String: String]).map(JSONText.object)
             ?? String(decoding: encoder.encode(details), as: UTF8.self)
         if head == nil { head = try AuditEvent.head(db) }

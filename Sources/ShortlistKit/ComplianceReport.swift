@@ -139,7 +139,10 @@ let exceptionKinds: [(kind: String, label: String)] = [
 extension Store {
     /// Builds the report. The Markdown form renders from the `report` template.
     public func complianceReport(_ scope: ReportScope, by actor: String?) throws(ShortlistError) -> ComplianceReport {
-        try write(by: actor) { change in
+        if case let .period(from, to) = scope, from > to {
+            throw .invalidValue(field: "--from", value: from.iso, expected: "a date no later than --to (\(to.uk)): the period runs from --from to --to")
+        }
+        return try write(by: actor) { change in
             try change.require([.governor, .admin, .recruitingManager, .searcher], to: "produce the safer-recruitment report")
             let report = try ComplianceReport.build(change.db, scope: scope, today: change.today,
                                                     generatedAt: Timestamp.uk(change.now), by: change.actorName)

@@ -108,14 +108,15 @@ extension Store {
         let months = try retentionMonths(db)
         var plan = PurgePlan(due: [], held: [], retentionMonths: months)
         let rows = try Row.fetchAll(db, sql: """
-            SELECT v.reference, v.closed_on, v.hold_reason, c.id, c.number, c.outcome
+            SELECT v.reference, v.closed_on, \(Vacancy.closeRecordedSQL) AS close_recorded_at, v.hold_reason, c.id, c.number, c.outcome
             FROM vacancy v JOIN candidate c ON c.vacancy_id = v.id
             WHERE v.closed_on IS NOT NULL AND c.purged_on IS NULL
             ORDER BY v.closed_on, v.reference, c.number
             """)
         for row in rows {
             let closed = Day(iso: row["closed_on"])!
-            let due = Vacancy.purgeDue(closedOn: closed, retentionMonths: months)
+            let recorded = (row["close_recorded_at"] as String?).flatMap(Timestamp.parse(iso:)).map(Day.init)
+            let due = Vacancy.purgeDue(closedOn: closed, recordedOn: recorded, retentionMonths: months)
             guard due <= today else { continue }
             let reference: String = row["reference"]
             if let hold: String = row["hold_reason"] {

@@ -155,7 +155,10 @@ extension Demo {
         var appoint = VacancyChanges()
         appoint.appoint = 1
         try store.updateVacancy(post.reference, appoint, by: searcher)
-        return try store.closeVacancy(post.reference, on: today.adding(months: -7), by: searcher)
+        // Closed, and the close recorded, seven months ago.
+        let closedOn = today.adding(months: -7)
+        return try store.stopped(at: try Timestamp.parse(closedOn.iso + " 17:00", field: "demo"))
+            .closeVacancy(post.reference, on: closedOn, by: searcher)
     }
 
     /// A second vacancy whose interviews took place three days ago: one raised finding answered,

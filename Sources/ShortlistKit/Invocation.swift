@@ -22,9 +22,10 @@ public struct Invocation: Sendable {
         return data + "/shortlist/shortlist.sqlite"
     }
 
-    /// `--by NAME`, else `$SHORTLIST_USER`.
+    /// `--by NAME`, else `$SHORTLIST_USER`. A `--by` given blank stays blank (and is refused by the
+    /// write it was given to), rather than quietly becoming whoever `$SHORTLIST_USER` names.
     public func actor(flag: String?) -> String? {
-        if let flag, !flag.isEmpty { return flag }
+        if let flag { return flag }
         return environment["SHORTLIST_USER"].flatMap { $0.isEmpty ? nil : $0 }
     }
 

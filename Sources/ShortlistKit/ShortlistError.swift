@@ -9,6 +9,11 @@ public enum ShortlistError: Error, Equatable, Sendable {
     case invalidValue(field: String, value: String, expected: String)
     /// A record given on the command line does not hold together.
     case invalidRecord(record: String, reason: String)
+    /// A value holds a character that could disguise what is shown (a control character or a
+    /// bidirectional override); the value itself is not repeated.
+    case unsafeText(record: String, field: String, character: String)
+    /// A staff name could be mistaken for an existing one.
+    case confusableName(name: String, existing: String)
     /// Values a record needs were not given: every one named at once, each with what it should say.
     case missingValues(record: String, fields: [String], hints: [String])
     /// A statement the user must make explicitly was not given.
@@ -57,7 +62,7 @@ public enum ShortlistError: Error, Equatable, Sendable {
     /// The exit status a command returns for this error: 64 for usage mistakes, 1 otherwise.
     public var exitCode: Int32 {
         switch self {
-        case .invalidValue, .invalidRecord, .missingValues, .invalidDate, .actorRequired, .confirmationRequired: 64
+        case .invalidValue, .invalidRecord, .missingValues, .unsafeText, .invalidDate, .actorRequired, .confirmationRequired: 64
         default: 1
         }
     }
@@ -69,6 +74,12 @@ public enum ShortlistError: Error, Equatable, Sendable {
             "\(field): '\(value)' is not valid; expected \(expected)."
         case let .invalidRecord(record, reason):
             "\(record): \(reason); correct it and try again."
+        case let .unsafeText(record, field, character):
+            "\(record): \(field) holds the character \(character) (a control character or a bidirectional override), which could "
+                + "disguise what is shown on screen or in documents; remove it (retype the text rather than pasting it) and try again."
+        case let .confusableName(name, existing):
+            "'\(name)' could be mistaken for the staff member '\(existing)' (letters from another alphabet that look alike, or the same "
+                + "name spelt another way); use '\(existing)' if it is them, or a name that reads differently."
         case let .missingValues(record, fields, hints):
             "\(record): missing \(fields.joined(separator: ", ")). Give "
                 + zip(fields, hints).map { "\($0) (\($1))" }.joined(separator: ", ") + "."

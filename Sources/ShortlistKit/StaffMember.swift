@@ -46,8 +46,9 @@ extension StaffMember {
         """
     }
 
+    /// The staff member of that name, as names are stored (see `SafeText.name`).
     static func fetch(_ db: Database, named name: String) throws -> StaffMember? {
-        try Row.fetchOne(db, sql: selectSQL(where: "s.name = ?"), arguments: [name]).map(StaffMember.init(row:))
+        try Row.fetchOne(db, sql: selectSQL(where: "s.name = ?"), arguments: [SafeText.name(name)]).map(StaffMember.init(row:))
     }
 
     /// The record as it is written into audit details.
@@ -118,15 +119,30 @@ extension Change {
     }
 
     func insertStaff(name: String, roles: [StaffRole]) throws -> StaffMember {
-        let name = name.trimmingCharacters(in: .whitespaces)
-        guard !name.isEmpty, !name.contains(where: \.isNewline) else {
+        if let character = SafeText.forbiddenCharacter(in: name) {
+            throw ShortlistError.unsafeText(record: "the new staff member", field: "the name", character: character)
+        }
+        guard !name.contains(where: \.isNewline) else {
+            throw ShortlistError.invalidValue(field: "name", value: name.replacingOccurrences(of: "\n", with: " "),
+                                              expected: "a staff member's name on one line")
+        }
+        let name = SafeText.name(name)
+        guard !name.isEmpty else {
             throw ShortlistError.invalidValue(field: "name", value: name, expected: "a staff member's name on one line")
+        }
+        if let scripts = SafeText.mixedScripts(name) {
+            throw ShortlistError.invalidValue(field: "name", value: name, expected: "a name written in one alphabet (this one mixes "
+                + scripts.joined(separator: " and ") + " letters, which can make it look like someone else's)")
         }
         guard !roles.isEmpty else {
             throw ShortlistError.invalidValue(field: "--role", value: "", expected: "at least one role: "
                 + StaffRole.allCases.map(\.rawValue).joined(separator: ", "))
         }
         if try StaffMember.fetch(db, named: name) != nil { throw ShortlistError.duplicateStaff(name: name) }
+        let skeleton = SafeText.skeleton(name)
+        if let existing = try String.fetchAll(db, sql: "SELECT name FROM staff ORDER BY id").first(where: { SafeText.skeleton($0) == skeleton }) {
+            throw ShortlistError.confusableName(name: name, existing: existing)
+        }
         try db.execute(sql: "INSERT INTO staff (name, created_at) VALUES (?, ?)", arguments: [name, timestamp])
         let id = db.lastInsertedRowID
         let roles = Set(roles).sorted()

@@ -46,7 +46,11 @@ public struct Store: Sendable {
     /// Opens an existing shortlist database and applies any migrations it lacks.
     /// A missing file, a foreign file or a newer schema is refused and nothing is changed.
     public static func open(at path: String, clock: @escaping @Sendable () -> Date) throws(ShortlistError) -> Store {
-        guard FileManager.default.fileExists(atPath: path) else { throw .databaseMissing(path: path) }
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else { throw .databaseMissing(path: path) }
+        guard !isFolder.boolValue else {
+            throw .file(path: path, reason: "is a folder, not a database; give the database file inside it (such as \(path)/shortlist.sqlite)")
+        }
         guard FileManager.default.isReadableFile(atPath: path) else {
             throw .file(path: path, reason: "the database file cannot be read; check its permissions")
         }
@@ -78,6 +82,17 @@ public struct Store: Sendable {
         self.clock = clock
         self.queue = try DatabaseQueue(path: path, configuration: Store.configuration(wal: wal))
     }
+
+    private init(path: String, queue: DatabaseQueue, clock: @escaping @Sendable () -> Date) {
+        self.path = path
+        self.queue = queue
+        self.clock = clock
+    }
+
+    /// The same database (the same connection, so it joins a batch under way) with its clock
+    /// stopped at `instant`: for records made as they were on an earlier day, as the
+    /// demonstration and test fixtures make them.
+    func stopped(at instant: Date) -> Store { Store(path: path, queue: queue, clock: { instant }) }
 
     private static func configuration(wal: Bool) -> Configuration {
         var config = Configuration()

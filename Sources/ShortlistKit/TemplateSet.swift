@@ -58,6 +58,10 @@ public struct TemplateSet: Sendable {
                 ({ $0.contains("{{{") || $0.contains("{{&") }, "{{{…}}} and {{&…}} write a value unescaped; use {{…}}"),
                 ({ $0.contains("{{=") }, "changing the delimiters ({{=…=}}) is not allowed"),
                 ({ $0.contains("CONTENT_TYPE") }, "the content type may be set only on the first line"),
+                // Markdown lets raw HTML through, and a value inside a tag's attribute would be escaped
+                // for Markdown, not for HTML: so a Markdown template holds no HTML at all.
+                ({ $0.contains(/<[A-Za-z!\/?]/) }, "raw HTML (<…>) is not allowed in a Markdown template, because a value inside it "
+                    + "would not be escaped for HTML; write Markdown instead"),
             ]
             for (index, line) in lines.enumerated() {
                 if let rule = unsafe.first(where: { $0.test(index == 0 ? line.dropFirst(pragma.count) : line) }) {

@@ -34,6 +34,8 @@ public struct Vacancy: Equatable, Sendable {
     /// The number of the appointed candidate, once there is one.
     public var appointedNumber: Int?
     public var closedOn: Day?
+    /// The day the close was recorded (from its audit event), which may be later than `closedOn`.
+    public var closeRecordedOn: Day?
     /// The names of the staff on the interview panel.
     public var panel: [String]
     public var createdAt: String
@@ -105,8 +107,15 @@ public struct VacancyChanges: Sendable {
 }
 
 extension Vacancy {
+    /// When the vacancy's close was recorded: the time of its last `vacancy.close` event, read
+    /// through the vacancy's index of events, newest first.
+    static let closeRecordedSQL = """
+        CASE WHEN v.closed_on IS NULL THEN NULL ELSE (SELECT at FROM audit_event
+            WHERE vacancy_id = v.id AND action = 'vacancy.close' ORDER BY seq DESC LIMIT 1) END
+        """
+
     static let selectSQL = """
-        SELECT v.*, c.number AS appointed_number,
+        SELECT v.*, c.number AS appointed_number, \(closeRecordedSQL) AS close_recorded_at,
                (SELECT group_concat(name, char(31)) FROM (SELECT s.name FROM vacancy_panel p
                     JOIN staff s ON s.id = p.staff_id WHERE p.vacancy_id = v.id ORDER BY s.name)) AS panel
         FROM vacancy v LEFT JOIN candidate c ON c.id = v.appointed_candidate_id
@@ -124,6 +133,7 @@ extension Vacancy {
         status = VacancyStatus(rawValue: row["status"])!
         appointedNumber = row["appointed_number"]
         closedOn = (row["closed_on"] as String?).flatMap(Day.init(iso:))
+        closeRecordedOn = (row["close_recorded_at"] as String?).flatMap(Timestamp.parse(iso:)).map(Day.init)
         panel = ((row["panel"] as String?) ?? "").split(separator: "\u{1F}").map(String.init)
         createdAt = row["created_at"]
         updatedAt = row["updated_at"]
@@ -175,12 +185,48 @@ extension Vacancy {
 
     /// The day its candidates' personal data falls due for purge, once it is closed.
     func purgeDue(retentionMonths months: Int) -> Day? {
-        closedOn.map { Vacancy.purgeDue(closedOn: $0, retentionMonths: months) }
+        closedOn.map { Vacancy.purgeDue(closedOn: $0, recordedOn: closeRecordedOn, retentionMonths: months) }
     }
 
-    /// The retention rule: personal data falls due `months` after the vacancy closed.
-    static func purgeDue(closedOn: Day, retentionMonths months: Int) -> Day {
-        closedOn.adding(months: months)
+    /// The retention rule: personal data falls due `months` after the vacancy closed, counted
+    /// from the day the close was recorded when that is later, so that a closing date entered
+    /// in the past never makes data purgeable sooner than the period after it was entered.
+    static func purgeDue(closedOn: Day, recordedOn: Day?, retentionMonths months: Int) -> Day {
+        max(closedOn, recordedOn ?? closedOn).adding(months: months)
+    }
+
+    /// What is wrong with closing the vacancy on `day`, seen `today` with its first search on
+    /// `firstSearch`: nil when nothing is. A closing date far from today also needs a reason.
+    /// A post withdrawn may end before its interviews; one filled ends after them.
+    func closingProblem(on day: Day, withdrawn: Bool, today: Day, firstSearch: Day?, reason: String) -> (reason: String, remedy: String)? {
+        if day > today {
+            return ("it cannot be closed on \(day.uk), which is in the future", "Close it on or after the day the recruitment ends.")
+        }
+        let own: [(String, Day?)] = [("closing date for applications", closingDate), ("shortlisting date", shortlistingDate),
+                                     ("interview date", withdrawn ? nil : interviewDate), ("first search", firstSearch)]
+        if let (name, date) = own.compactMap({ item in item.1.map { (item.0, $0) } }).max(by: { $0.1 < $1.1 }), day < date {
+            return ("it cannot be closed on \(day.uk), before its \(name) (\(date.uk))",
+                    "Give the day the recruitment actually ended with --on DATE.")
+        }
+        let daysAgo = day.days(until: today)
+        if daysAgo > Vacancy.closingDateTolerance, reason.isEmpty {
+            return ("the closing date \(day.uk) is \(daysAgo) days ago, and closing starts the retention period",
+                    "If that date is right, add --reason TEXT (recorded in the audit trail); the data is then kept at least the retention period from today.")
+        }
+        return nil
+    }
+
+    /// How many days back a closing date may be without a reason.
+    static let closingDateTolerance = 31
+
+    /// What is wrong with the order of a vacancy's dates: applications close, then shortlisting, then interviews.
+    static func datesProblem(closing: Day?, shortlisting: Day?, interview: Day?) -> String? {
+        let ordered: [(String, Day?)] = [("--closing-date", closing), ("--shortlisting-date", shortlisting), ("--interview", interview)]
+        let given = ordered.compactMap { item in item.1.map { (item.0, $0) } }
+        for (earlier, later) in zip(given, given.dropFirst()) where earlier.1 > later.1 {
+            return "\(earlier.0) (\(earlier.1.uk)) is after \(later.0) (\(later.1.uk)); applications close, then shortlisting, then interviews"
+        }
+        return nil
     }
 
     /// The record as it is written into audit details.
@@ -209,6 +255,9 @@ extension Store {
             throw .invalidValue(field: "--title", value: draft.postTitle, expected: "the post's title")
         }
         let edition = try draft.kcsieEdition.map { (e) throws(ShortlistError) in try Vacancy.validate(edition: e) }
+        if let problem = Vacancy.datesProblem(closing: draft.closingDate, shortlisting: draft.shortlistingDate, interview: draft.interviewDate) {
+            throw .invalidRecord(record: reference, reason: problem)
+        }
         return try write(by: actor) { change in
             try change.require([.admin, .searcher, .recruitingManager], to: "add a vacancy")
             let db = change.db
@@ -281,6 +330,11 @@ extension Store {
             if title?.isEmpty == true {
                 throw ShortlistError.invalidValue(field: "--title", value: "", expected: "the post's title")
             }
+            if let problem = Vacancy.datesProblem(closing: changes.closingDate ?? before.closingDate,
+                                                  shortlisting: changes.shortlistingDate ?? before.shortlistingDate,
+                                                  interview: changes.interviewDate ?? before.interviewDate) {
+                throw ShortlistError.invalidRecord(record: before.reference, reason: problem)
+            }
             try db.execute(sql: """
                 UPDATE vacancy SET post_title = ?, site = ?, kcsie_edition = ?, closing_date = ?, shortlisting_date = ?,
                        interview_date = ?, status = ?, appointed_candidate_id = coalesce(?, appointed_candidate_id),
@@ -303,9 +357,10 @@ extension Store {
     /// Closes a vacancy (recruitment over) or withdraws it (the post will not be filled).
     /// Candidates still pending become not appointed; retention runs from this date.
     @discardableResult
-    public func closeVacancy(_ reference: String, withdrawn: Bool = false, on day: Day? = nil,
+    public func closeVacancy(_ reference: String, withdrawn: Bool = false, on day: Day? = nil, reason: String = "",
                              by actor: String?) throws(ShortlistError) -> Vacancy {
-        try write(by: actor) { change in
+        let reason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
+        return try write(by: actor) { change in
             try change.require([.admin, .searcher, .recruitingManager], to: "close a vacancy")
             let db = change.db
             let before = try Vacancy.fetch(db, reference: reference)
@@ -316,6 +371,12 @@ extension Store {
                     remedy: before.status.isFinal ? "It is already final." : "Close it instead: `shortlist vacancy close \(before.reference)`.")
             }
             let day = day ?? change.today
+            let firstSearch = try String.fetchOne(db, sql: """
+                SELECT min(e.searched_at) FROM search_entry e JOIN candidate c ON c.id = e.candidate_id WHERE c.vacancy_id = ?
+                """, arguments: [before.id]).flatMap(Timestamp.parse(iso:)).map(Day.init)
+            if let problem = before.closingProblem(on: day, withdrawn: withdrawn, today: change.today, firstSearch: firstSearch, reason: reason) {
+                throw ShortlistError.notAllowed(record: before.reference, reason: problem.reason, remedy: problem.remedy)
+            }
             try db.execute(sql: "UPDATE vacancy SET status = ?, closed_on = ?, updated_at = ? WHERE id = ?",
                            arguments: [target.rawValue, day.iso, change.timestamp, before.id])
             let pending = try Row.fetchAll(db, sql: "SELECT id, number FROM candidate WHERE vacancy_id = ? AND outcome = 'pending'",
@@ -331,8 +392,9 @@ extension Store {
             }
             let after = try Vacancy.fetch(db, reference: before.reference)
             try change.recordUpdate("vacancy.close", entity: "vacancy", ref: after.reference, vacancyID: after.id,
-                                    before: before.auditFields, after: after.auditFields)
-            return after
+                                    before: before.auditFields, after: after.auditFields, reason: reason)
+            // Read again, with the day its close was recorded.
+            return try Vacancy.fetch(db, reference: before.reference)
         }
     }
 

@@ -49,10 +49,12 @@ extension VacancyCommand {
         @OptionGroup var actor: ActorOptions
         @Argument(help: "The vacancy reference.") var reference: String
         @Flag(help: "The post is withdrawn rather than filled.") var withdrawn = false
-        @Option(help: "The closing date (default: today).") var on: String?
+        @Option(help: "The closing date (default: today); not in the future, nor before the vacancy's own dates.") var on: String?
+        @Option(help: "Why, when the closing date is more than a month ago (recorded).") var reason: String = ""
 
         func run() throws {
-            let vacancy = try store.open().closeVacancy(reference, withdrawn: withdrawn, on: try day(on, "--on"), by: actor.actor)
+            let vacancy = try store.open().closeVacancy(reference, withdrawn: withdrawn, on: try day(on, "--on"), reason: reason,
+                                                        by: actor.actor)
             Console.print("\(vacancy.reference): \(vacancy.status.rawValue) on \(vacancy.closedOn!.uk)")
         }
     }

@@ -97,6 +97,19 @@ struct CLIErrorTests {
             """),
         FailureCase(name: "empty candidate name", arguments: ["candidate", "add", "--vacancy", "TA-2026-03", "--name", " ", "--by", admin],
                     status: 64, stderr: "error: new candidate for TA-2026-03: the full name is empty; correct it and try again.\n"),
+        FailureCase(name: "a blank --by does not fall back to SHORTLIST_USER", arguments: [
+            "vacancy", "add", "TA-2026-04", "--title", "Cleaner", "--by", "",
+        ], environment: ["SHORTLIST_USER": admin], status: 64,
+                    stderr: "error: This command records who acted: give --by NAME or set SHORTLIST_USER to a staff member's name.\n"),
+        FailureCase(name: "a folder given as the database", arguments: ["vacancy", "list", "--db", "/tmp"], status: 1,
+                    stderr: "error: /tmp: is a folder, not a database; give the database file inside it (such as /tmp/shortlist.sqlite).\n"),
+        FailureCase(name: "closing a vacancy in the future", arguments: ["vacancy", "close", "TA-2026-03", "--on", "2026-11-21", "--by", admin],
+                    status: 1, stderr: "error: TA-2026-03: it cannot be closed on 21 November 2026, which is in the future. "
+                        + "Close it on or after the day the recruitment ends.\n"),
+        FailureCase(name: "a report period that ends before it starts", arguments: [
+            "report", "--from", "2026-12-31", "--to", "2026-01-01", "--by", admin,
+        ], status: 64, stderr: "error: --from: '2026-12-31' is not valid; expected a date no later than --to (1 January 2026): "
+            + "the period runs from --from to --to.\n"),
         FailureCase(name: "bad SHORTLIST_NOW", arguments: ["vacancy", "list"], environment: ["SHORTLIST_NOW": "soon"], status: 64, stderr: """
             error: SHORTLIST_NOW: 'soon' is not valid; expected a date and time such as 2026-12-10 14:30 or 10/12/2026 14:30 (Europe/London).\n
             """),

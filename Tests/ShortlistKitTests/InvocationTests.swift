@@ -22,7 +22,8 @@ struct InvocationTests {
         #expect(invocation.actor(flag: "Ann Admin") == "Ann Admin")
         #expect(invocation.actor(flag: nil) == "Sam Searcher")
         #expect(Invocation(environment: ["SHORTLIST_USER": ""]).actor(flag: nil) == nil)
-        #expect(Invocation(environment: [:]).actor(flag: "") == nil)
+        // A blank --by stays blank (and is refused by the write), rather than becoming $SHORTLIST_USER.
+        #expect(Invocation(environment: ["SHORTLIST_USER": "Sam Searcher"]).actor(flag: "") == "")
     }
 
     @Test("SHORTLIST_NOW fixes the clock; a bad value is a usage error")

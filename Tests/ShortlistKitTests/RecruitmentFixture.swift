@@ -306,7 +306,7 @@ enum RecruitmentFixture {
         office.interviewDate = day("2026-02-20")
         try store.addVacancy(office, by: searcher)
         try addCandidate(store, self.office, "Chris Doe", town: "Chester", shortlisted: "2026-02-10")
-        try store.closeVacancy(self.office, on: day("2026-03-01"), by: searcher)
+        try store.stopped(at: Timestamp.parse(iso: "2026-03-01T17:00:00Z")!).closeVacancy(self.office, on: day("2026-03-01"), by: searcher)
 
         var site = VacancyDraft(reference: siteManager, postTitle: "Site Manager")
         site.interviewDate = day("2027-01-15")

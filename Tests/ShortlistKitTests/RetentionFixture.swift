@@ -206,7 +206,7 @@ enum RetentionFixture {
         var appoint = VacancyChanges()
         appoint.appoint = 1
         try store.updateVacancy(old, appoint, by: manager)
-        try store.closeVacancy(old, on: day("2026-04-15"), by: searcher)
+        try store.stopped(at: Timestamp.parse(iso: "2026-04-15T17:00:00Z")!).closeVacancy(old, on: day("2026-04-15"), by: searcher)
     }
 
     private static func buildRecent(_ store: Store, sources: String) throws {
@@ -231,7 +231,7 @@ enum RetentionFixture {
         appoint = VacancyChanges()
         appoint.appoint = 1
         try store.updateVacancy(recent, appoint, by: searcher)
-        try store.closeVacancy(recent, on: day("2026-06-20"), by: searcher)
+        try store.stopped(at: Timestamp.parse(iso: "2026-06-20T17:00:00Z")!).closeVacancy(recent, on: day("2026-06-20"), by: searcher)
     }
 
     private static func buildOpenAndHeld(_ store: Store) throws {
@@ -250,7 +250,7 @@ enum RetentionFixture {
         try logQueries(store, horatio, at: "2026-02-05 10:00", only: { $0 == "web-name.1" }, adjust: { _, request in
             request.note = "NOTE-HELD-9901 nothing relevant."
         })
-        try store.closeVacancy(held, on: day("2026-03-20"), by: searcher)
+        try store.stopped(at: Timestamp.parse(iso: "2026-03-20T17:00:00Z")!).closeVacancy(held, on: day("2026-03-20"), by: searcher)
         try store.holdVacancy(held, reason: holdReason, by: admin)
     }
 

@@ -47,7 +47,7 @@ enum SearchRuleCase: String, CaseIterable, CustomTestStringConvertible {
             try store.notifyCandidate(reference, on: testToday, via: .letter, by: admin)
             request.searchedAt = Timestamp.parse(iso: "2026-11-19T12:00:00Z")
         case .candidateWithdrawn: try store.withdrawCandidate(reference, on: nil, reason: "took another post", by: admin)
-        case .vacancyClosed: try store.closeVacancy("TA-2026-03", by: admin)
+        case .vacancyClosed: try store.reopened(at: "2026-12-01T10:00:00Z").closeVacancy("TA-2026-03", by: admin)  // after its interviews
         }
         return (self == .searcherOnPanel ? "Tom Ellis" : "Sam Searcher", request)
     }
