@@ -70,7 +70,7 @@ public enum ShortlistError: Error, Equatable, Sendable {
         case let .confirmationRequired(statement, flag):
             "Nothing was recorded: confirm that \(statement) by adding \(flag)."
         case let .invalidDate(field, value):
-            "\(field): '\(value)' is not a date; use YYYY-MM-DD (2026-12-10) or DD/MM/YYYY (10/12/2026)."
+            "\(field): " + ShortlistError.notADate(value)
         case let .databaseMissing(path):
             "No shortlist database at \(path). Create one with `shortlist init --admin NAME`, or point to one with --db PATH or SHORTLIST_DB."
         case let .databaseExists(path):
@@ -124,6 +124,14 @@ public struct ImportProblem: Equatable, Sendable {
     public init(line: Int, reason: String) {
         self.line = line
         self.reason = reason
+    }
+}
+
+extension ShortlistError {
+    /// Why a value is not a date, with the forms that are accepted.
+    static func notADate(_ value: String) -> String {
+        "'\(value)' is not a date; write it day, month, year (27/11/2026, 27/11/26, 27-11-2026, 27 Nov 2026, "
+            + "27 November 2026) or as YYYY-MM-DD (2026-11-27)."
     }
 }
 

@@ -86,7 +86,7 @@ struct ImportCLITests {
         // Lines 5 and 8 of the file are records 3 and 5: quoted notes before them span several lines.
         #expect(result.stderr == """
             error: shortlist.csv: nothing was imported; fix these rows and import again:
-              line 5: shortlisted: '31/02/2026' is not a date; use YYYY-MM-DD (2026-12-10) or DD/MM/YYYY (10/12/2026).
+              line 5: shortlisted: '31/02/2026' is not a date; write it day, month, year (27/11/2026, 27/11/26, 27-11-2026, 27 Nov 2026, 27 November 2026) or as YYYY-MM-DD (2026-11-27).
               line 8: the full name is empty
 
             """)

@@ -78,13 +78,13 @@ struct CandidateImportTests {
         let eventsBefore = try count(store, "audit_event")
         // Records 3 and 5 start on lines 5 and 8, after quoted fields that span lines.
         let error = ShortlistError.importRejected(file: path, problems: [
-            ImportProblem(line: 5, reason: "shortlisted: '31/02/2026' is not a date; use YYYY-MM-DD (2026-12-10) or DD/MM/YYYY (10/12/2026)."),
+            ImportProblem(line: 5, reason: "shortlisted: '31/02/2026' is not a date; write it day, month, year (27/11/2026, 27/11/26, 27-11-2026, 27 Nov 2026, 27 November 2026) or as YYYY-MM-DD (2026-11-27)."),
             ImportProblem(line: 8, reason: "the full name is empty"),
         ])
         #expect(throws: error) { try store.importCandidates(to: ref, file: path, by: admin) }
         #expect(error.message == """
             \(path): nothing was imported; fix these rows and import again:
-              line 5: shortlisted: '31/02/2026' is not a date; use YYYY-MM-DD (2026-12-10) or DD/MM/YYYY (10/12/2026).
+              line 5: shortlisted: '31/02/2026' is not a date; write it day, month, year (27/11/2026, 27/11/26, 27-11-2026, 27 Nov 2026, 27 November 2026) or as YYYY-MM-DD (2026-11-27).
               line 8: the full name is empty
             """)
         #expect(error.exitCode == 1)
