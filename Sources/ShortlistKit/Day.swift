@@ -22,20 +22,61 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
         self.init(year: parts.year!, month: parts.month!, day: parts.day!)!
     }
 
-    /// Parses `YYYY-MM-DD` or the UK `DD/MM/YYYY`; anything else, or a date that does not
-    /// exist, throws an error that names the field and the accepted forms.
+    /// Parses a date as people in England write it: day, month, year (`27/11/2026`, `27/11/26`,
+    /// `27-11-2026`, `27 Nov 2026`, `27 November 2026`) or ISO `2026-11-27`. Anything else, or a
+    /// date that does not exist, throws an error that names the field and the accepted forms.
     public static func parse(_ text: String, field: String) throws(ShortlistError) -> Day {
-        let trimmed = text.trimmed
-        let iso = trimmed.split(separator: "-", omittingEmptySubsequences: false)
-        let uk = trimmed.split(separator: "/", omittingEmptySubsequences: false)
-        var parsed: Day?
-        if iso.count == 3, iso[0].count == 4, iso[1].count == 2, iso[2].count == 2 {
-            parsed = Day(digits: iso[0], iso[1], iso[2])
-        } else if uk.count == 3, uk[2].count == 4, (1...2).contains(uk[0].count), (1...2).contains(uk[1].count) {
-            parsed = Day(digits: uk[2], uk[1], uk[0])
-        }
-        guard let parsed else { throw .invalidDate(field: field, value: text) }
+        guard let parsed = Day(written: text.trimmed) else { throw .invalidDate(field: field, value: text) }
         return parsed
+    }
+
+    private init?(written text: String) {
+        let dashes = text.split(separator: "-", omittingEmptySubsequences: false)
+        let slashes = text.split(separator: "/", omittingEmptySubsequences: false)
+        let words = text.split(separator: " ", omittingEmptySubsequences: true)
+        if dashes.count == 3, dashes[0].count == 4, dashes[1].count == 2, dashes[2].count == 2 {
+            self.init(digits: dashes[0], dashes[1], dashes[2])
+        } else if dashes.count == 3, dashes[2].count == 4, (1...2).contains(dashes[0].count), (1...2).contains(dashes[1].count) {
+            self.init(digits: dashes[2], dashes[1], dashes[0])
+        } else if slashes.count == 3, [2, 4].contains(slashes[2].count), (1...2).contains(slashes[0].count),
+                  (1...2).contains(slashes[1].count) {
+            // A two-digit year is this century's: 27/11/26 is 27 November 2026.
+            self.init(digits: slashes[2].count == 2 ? "20" + slashes[2] : slashes[2], slashes[1], slashes[0])
+        } else if words.count == 3, words[2].count == 4, let month = Day.month(named: words[1]) {
+            // An ordinal suffix is how many write a day: 1st, 2nd, 3rd, 27th.
+            var day = words[0].lowercased()[...]
+            if day.count > 2, ["st", "nd", "rd", "th"].contains(day.suffix(2)) { day = day.dropLast(2) }
+            guard (1...2).contains(day.count) else { return nil }
+            self.init(digits: words[2], Substring(String(month)), day)
+        } else {
+            return nil
+        }
+    }
+
+    /// The month a name or abbreviation stands for (`Nov`, `november`, `Sept`, `Nov.`), ignoring case.
+    private static func month(named word: Substring) -> Int? {
+        var name = word.lowercased()
+        if name.hasSuffix(".") { name.removeLast() }
+        if name == "sept" { return 9 }
+        return monthNames.firstIndex { full in
+            let full = full.lowercased()
+            return name == full || (name.count == 3 && full.hasPrefix(name))
+        }.map { $0 + 1 }
+    }
+
+    /// The day an Excel serial date stands for: whole days since 30 December 1899 (Excel counts a
+    /// 29 February 1900 that never was, so earlier serials are one day off), or since 1 January 1904
+    /// in workbooks that use the 1904 date system. The time of day, if any, is dropped.
+    init?(excelSerial serial: Double, date1904: Bool) {
+        guard serial.isFinite, serial >= (date1904 ? 0 : 1), serial < 2_958_466 else { return nil }
+        let days = Int(serial.rounded(.down))
+        if date1904 {
+            self = Day(year: 1904, month: 1, day: 1)!.adding(days: days)
+        } else if days == 60 {
+            return nil
+        } else {
+            self = Day(year: 1899, month: 12, day: days < 60 ? 31 : 30)!.adding(days: days)
+        }
     }
 
     /// Reads a date stored by the tool (ISO form); `nil` for anything else.
@@ -163,19 +204,19 @@ public enum Timestamp {
         return Date(timeIntervalSince1970: TimeInterval(timegm(&parts)))
     }
 
-    /// Reads an instant a person typed: a stored-form timestamp, `YYYY-MM-DD HH:MM` or
-    /// `DD/MM/YYYY HH:MM` in Europe/London time, or a date alone (taken as 12:00 London time).
+    /// Reads an instant a person typed: a stored-form timestamp, or a date in any form `Day.parse`
+    /// accepts followed by `HH:MM` in Europe/London time, or a date alone (taken as 12:00 London time).
     public static func parse(_ text: String, field: String) throws(ShortlistError) -> Date {
         if let instant = parse(iso: text) { return instant }
-        let pieces = text.trimmed.split(separator: " ", omittingEmptySubsequences: true)
-        guard (1...2).contains(pieces.count),
-              let day = try? Day.parse(String(pieces[0]), field: field) else {
+        var pieces = text.trimmed.split(separator: " ", omittingEmptySubsequences: true)
+        let time = pieces.count > 1 && pieces.last!.contains(":") ? pieces.removeLast() : nil
+        guard !pieces.isEmpty, let day = try? Day.parse(pieces.joined(separator: " "), field: field) else {
             throw .invalidValue(field: field, value: text,
                                 expected: "a date and time such as 2026-12-10 14:30 or 10/12/2026 14:30 (Europe/London)")
         }
         var hour = 12, minute = 0
-        if pieces.count == 2 {
-            let clock = pieces[1].split(separator: ":").map { Int($0) }
+        if let time {
+            let clock = time.split(separator: ":").map { Int($0) }
             guard clock.count == 2, let h = clock[0], let m = clock[1], (0..<24).contains(h), (0..<60).contains(m) else {
                 throw .invalidValue(field: field, value: text,
                                     expected: "a date and time such as 2026-12-10 14:30 or 10/12/2026 14:30 (Europe/London)")

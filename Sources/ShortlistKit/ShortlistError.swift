@@ -71,7 +71,7 @@ public enum ShortlistError: Error, Equatable, Sendable {
     public var message: String {
         switch self {
         case let .invalidValue(field, value, expected):
-            "\(field): '\(value)' is not valid; expected \(expected)."
+            "\(field): " + ShortlistError.notValid(value, expected: expected)
         case let .invalidRecord(record, reason):
             "\(record): \(reason); correct it and try again."
         case let .unsafeText(record, field, character):
@@ -86,7 +86,7 @@ public enum ShortlistError: Error, Equatable, Sendable {
         case let .confirmationRequired(statement, flag):
             "Nothing was recorded: confirm that \(statement) by adding \(flag)."
         case let .invalidDate(field, value):
-            "\(field): '\(value)' is not a date; use YYYY-MM-DD (2026-12-10) or DD/MM/YYYY (10/12/2026)."
+            "\(field): " + ShortlistError.notADate(value)
         case let .databaseMissing(path):
             "No shortlist database at \(path). Create one with `shortlist init --admin NAME`, or point to one with --db PATH or SHORTLIST_DB."
         case let .databaseExists(path):
@@ -121,7 +121,7 @@ public enum ShortlistError: Error, Equatable, Sendable {
             "\(record): \(reason). \(remedy)"
         case let .importRejected(file, problems):
             (["\(file): nothing was imported; fix these rows and import again:"]
-                + problems.map { "  line \($0.line): \($0.reason)" }).joined(separator: "\n")
+                + problems.map { "  \($0.place): \($0.reason)" }).joined(separator: "\n")
         case let .template(file, line, reason):
             "\(file):\(line): \(reason). Nothing was written; fix the template, or remove it to use the built-in one."
         case let .file(path, reason):
@@ -130,16 +130,64 @@ public enum ShortlistError: Error, Equatable, Sendable {
     }
 }
 
-/// One reason an import file was refused, with the line of the file where its record starts.
+/// One reason an import file was refused, with where in the file it is.
 public struct ImportProblem: Equatable, Sendable {
-    /// The physical line of the file on which the record starts (1-based).
-    public var line: Int
+    /// Where a problem is: a line of a text file, or a spreadsheet row and perhaps its column.
+    public enum Location: Equatable, Sendable {
+        /// The physical line of a text file on which the record starts (1-based).
+        case line(Int)
+        /// The row as a spreadsheet numbers it (the header is row 1), and the header of the column at fault.
+        case row(Int, column: String?)
+    }
+
+    /// Where the problem is.
+    public var location: Location
     /// What is wrong with the record, and how to fix it.
     public var reason: String
 
+    /// A problem on a line of a text file.
     public init(line: Int, reason: String) {
-        self.line = line
+        self.init(location: .line(line), reason: reason)
+    }
+
+    /// A problem in a spreadsheet row, in the column with this header when one cell is at fault.
+    public init(row: Int, column: String? = nil, reason: String) {
+        self.init(location: .row(row, column: column), reason: reason)
+    }
+
+    init(location: Location, reason: String) {
+        self.location = location
         self.reason = reason
+    }
+
+    /// `line 7`, `row 3`, or `row 3, Told on`.
+    public var place: String {
+        switch location {
+        case let .line(line): "line \(line)"
+        case let .row(row, column?): "row \(row), \(column)"
+        case let .row(row, nil): "row \(row)"
+        }
+    }
+
+    /// The number of the line or row the problem is on, which puts problems in file order.
+    public var line: Int {
+        switch location {
+        case let .line(line): line
+        case let .row(row, _): row
+        }
+    }
+}
+
+extension ShortlistError {
+    /// Why a value has the wrong form, with what is expected.
+    static func notValid(_ value: String, expected: String) -> String {
+        "'\(value)' is not valid; expected \(expected)."
+    }
+
+    /// Why a value is not a date, with the forms that are accepted.
+    static func notADate(_ value: String) -> String {
+        "'\(value)' is not a date; write it day, month, year (27/11/2026, 27/11/26, 27-11-2026, 27 Nov 2026, "
+            + "27 November 2026) or as YYYY-MM-DD (2026-11-27)."
     }
 }
 

@@ -208,6 +208,6 @@ struct AuditCLITests {
         #expect(candidate.stderr == "error: No candidate TA-2026-03/9; see `shortlist candidate list --vacancy TA-2026-03`.\n")
         let date = try sandbox.run(["audit", "log", "--since", "31/02/2026"])
         #expect(date.status == 64)
-        #expect(date.stderr == "error: --since: '31/02/2026' is not a date; use YYYY-MM-DD (2026-12-10) or DD/MM/YYYY (10/12/2026).\n")
+        #expect(date.stderr == "error: --since: '31/02/2026' is not a date; write it day, month, year (27/11/2026, 27/11/26, 27-11-2026, 27 Nov 2026, 27 November 2026) or as YYYY-MM-DD (2026-11-27).\n")
     }
 }

@@ -23,7 +23,7 @@ private func snapshot(_ sandbox: Sandbox) throws -> [String] {
             try sandbox.succeed(["staff", "list", "--format", "csv"])]
 }
 
-private let dateForms = "use YYYY-MM-DD (2026-12-10) or DD/MM/YYYY (10/12/2026)."
+private let dateForms = "write it day, month, year (27/11/2026, 27/11/26, 27-11-2026, 27 Nov 2026, 27 November 2026) or as YYYY-MM-DD (2026-11-27)."
 
 @Suite("CLI: failures give their exit code and message, and change nothing")
 struct CLIErrorTests {

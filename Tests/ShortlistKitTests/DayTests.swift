@@ -4,28 +4,51 @@ import Testing
 
 @Suite("Day and Timestamp: the one place dates are parsed and shown")
 struct DayTests {
-    @Test("both accepted forms give the same day", arguments: [
+    @Test("dates as people write them: day, month, year, or ISO", arguments: [
         ("2026-12-10", 2026, 12, 10), ("10/12/2026", 2026, 12, 10), ("1/2/2026", 2026, 2, 1),
         ("01/02/2026", 2026, 2, 1), (" 2026-02-01 ", 2026, 2, 1), ("29/02/2028", 2028, 2, 29),
         ("2000-02-29", 2000, 2, 29), ("31/12/2026", 2026, 12, 31),
+        ("27 Nov 2026", 2026, 11, 27), ("27 November 2026", 2026, 11, 27), ("27/11/26", 2026, 11, 27),
+        ("2026-11-27", 2026, 11, 27), ("27/11/2026", 2026, 11, 27), ("27-11-2026", 2026, 11, 27),
+        ("10-12-2026", 2026, 12, 10), ("10/12/26", 2026, 12, 10), ("1-2-2026", 2026, 2, 1), ("29/02/28", 2028, 2, 29),
+        ("27 nov 2026", 2026, 11, 27), ("27 NOVEMBER 2026", 2026, 11, 27), ("3 Sept 2026", 2026, 9, 3),
+        ("3 sep 2026", 2026, 9, 3), ("3 September 2026", 2026, 9, 3), ("1 May 2027", 2027, 5, 1), ("9 Jun 2027", 2027, 6, 9),
+        ("1st Jan 2027", 2027, 1, 1), ("2nd Feb 2027", 2027, 2, 2), ("23rd Mar 2027", 2027, 3, 23),
+        ("27th Nov. 2026", 2026, 11, 27), ("  27   Nov   2026 ", 2026, 11, 27), ("05 Dec 2026", 2026, 12, 5),
     ])
     func accepted(text: String, year: Int, month: Int, day: Int) throws {
         let parsed = try Day.parse(text, field: "--closing")
         #expect((parsed.year, parsed.month, parsed.day) == (year, month, day))
     }
 
-    @Test("impossible dates and other forms are refused with the accepted forms in the message", arguments: [
+    @Test("impossible dates, US order and other forms are refused with the accepted forms in the message", arguments: [
         "31/02/2026", "29/02/2027", "2026-13-01", "2026-1-5", "tomorrow", "", "2026-02-30", "1900-02-29",
-        "31/04/2026", "00/01/2026", "2026/12/10", "10-12-2026", "10/12/26", "2026-12-10T10:00", "１０/12/2026",
-        "+2026-12-10", "2026-12-1O",
+        "31/04/2026", "00/01/2026", "2026/12/10", "2026-12-10T10:00", "１０/12/2026", "+2026-12-10", "2026-12-1O",
+        "11/27/2026", "27 Novem 2026", "27 Smarch 2026", "Nov 27 2026", "November 27, 2026", "27 Nov", "27 Nov 26",
+        "32 Nov 2026", "29 Feb 2027", "27/11/026", "27/11/2026 10:00", "0 Nov 2026", "27.11.2026", "27-11-26",
+        "127 Nov 2026", "th Nov 2026", "27 Nov 2026 extra",
     ])
     func refused(text: String) {
         #expect(throws: ShortlistError.invalidDate(field: "--closing", value: text)) {
             try Day.parse(text, field: "--closing")
         }
         #expect(ShortlistError.invalidDate(field: "--closing", value: text).message
-            == "--closing: '\(text)' is not a date; use YYYY-MM-DD (2026-12-10) or DD/MM/YYYY (10/12/2026).")
+            == "--closing: '\(text)' is not a date; write it day, month, year (27/11/2026, 27/11/26, 27-11-2026, 27 Nov 2026, "
+                + "27 November 2026) or as YYYY-MM-DD (2026-11-27).")
         #expect(ShortlistError.invalidDate(field: "--closing", value: text).exitCode == 64)
+    }
+
+    @Test("Excel serial dates, in the 1900 system (with its 29 February 1900 that never was) and the 1904 one", arguments: [
+        (46338.0, false, "2026-11-12"), (46338.75, false, "2026-11-12"), (1, false, "1900-01-01"), (59, false, "1900-02-28"),
+        (61, false, "1900-03-01"), (44876, true, "2026-11-12"), (0, true, "1904-01-01"), (2_958_465, false, "9999-12-31"),
+    ])
+    func excelSerial(serial: Double, date1904: Bool, iso: String) {
+        #expect(Day(excelSerial: serial, date1904: date1904)?.iso == iso)
+    }
+
+    @Test("Excel serials that are no day are refused", arguments: [0, 60, -1, 0.5, 2_958_466, .nan, .infinity])
+    func excelSerialRefused(serial: Double) {
+        #expect(Day(excelSerial: serial, date1904: false) == nil)
     }
 
     @Test("leap years follow the Gregorian rules")
@@ -112,6 +135,14 @@ struct DayTests {
         #expect(Timestamp.iso(try Timestamp.parse("10/06/2026 14:30", field: "--at")) == "2026-06-10T13:30:00Z")
         #expect(Timestamp.iso(try Timestamp.parse("2026-12-10 14:30", field: "--at")) == "2026-12-10T14:30:00Z")
         #expect(Timestamp.iso(try Timestamp.parse("2026-12-10", field: "--at")) == "2026-12-10T12:00:00Z")
+        #expect(Timestamp.iso(try Timestamp.parse("27 Nov 2026 14:30", field: "--at")) == "2026-11-27T14:30:00Z")
+        #expect(Timestamp.iso(try Timestamp.parse("10 June 2026 14:30", field: "--at")) == "2026-06-10T13:30:00Z")
+        #expect(Timestamp.iso(try Timestamp.parse("27/11/26", field: "--at")) == "2026-11-27T12:00:00Z")
+        #expect(throws: ShortlistError.invalidValue(
+            field: "--at", value: "27 Nov 14:30",
+            expected: "a date and time such as 2026-12-10 14:30 or 10/12/2026 14:30 (Europe/London)")) {
+            try Timestamp.parse("27 Nov 14:30", field: "--at")
+        }
         #expect(throws: ShortlistError.invalidValue(
             field: "--at", value: "2026-12-10 25:00",
             expected: "a date and time such as 2026-12-10 14:30 or 10/12/2026 14:30 (Europe/London)")) {
