@@ -84,7 +84,6 @@ struct InputSafetyTests {
         // The same name with a no-break space, or with é written as e and a combining accent, is the same person.
         #expect(errorThrown { try store.addStaff(name: "Jos\u{E9}\u{A0}Ruiz", roles: [.panel], by: admin) } == .duplicateStaff(name: "Jos\u{E9} Ruiz"))
         #expect(errorThrown { try store.addStaff(name: "Jose\u{301} Ruiz", roles: [.panel], by: admin) } == .duplicateStaff(name: "Jos\u{E9} Ruiz"))
-        try store.addStaff(name: "Tom Ellis", roles: [.panel], by: "Jose\u{301}\u{2009}Ruiz".isEmpty ? admin : admin)
         // Acting under another spelling of one's own name finds the staff member.
         #expect(throws: Never.self) { try store.addCandidateForTest(by: "Jose\u{301}\u{A0}Ruiz") }
         // Cyrillic letters drawn like Latin ones: mixed in a name, or a whole name that reads as another's.
@@ -95,7 +94,7 @@ struct InputSafetyTests {
         let refused = errorThrown { try store.addStaff(name: lookalike, roles: [.panel], by: admin) }
         #expect(refused == .confusableName(name: lookalike, existing: "Joy Pace"))
         #expect(refused?.message.contains("use 'Joy Pace' if it is them") == true)
-        #expect(try store.staff().count == 4)
+        #expect(try store.staff().count == 3)
     }
 
     @Test("control characters and bidirectional overrides are refused in every text field, naming the field and never echoing the text")
