@@ -22,11 +22,24 @@ struct CLICommandTests {
         #expect(result.stderr == "")
         #expect(result.stdout == """
             Created \(sandbox.database)
-            Added Ann Admin (admin). Next: `shortlist staff add NAME --role searcher --by "Ann Admin"`.
+            Added Ann Admin (admin, searcher). Next: `shortlist staff add NAME --role searcher --by "Ann Admin"`.
 
             """)
         #expect(mode(sandbox.database) == 0o600)
         #expect(try sandbox.succeed(["staff", "list", "--format", "csv"]) == "name,roles,added\r\nAnn Admin,admin; searcher,2026-11-20T10:00:00Z\r\n")
+    }
+
+    @Test("init names every role of the first staff member", arguments: [
+        ([String](), "admin"), (["--role", "panel", "--role", "governor"], "admin, panel, governor"),
+        (["--role", "Recruiting-Manager", "--role", "admin"], "admin, recruiting-manager"),
+    ])
+    func initialiseRoles(roles: [String], shown: String) throws {
+        let sandbox = try Sandbox()
+        #expect(try sandbox.succeed(["init", "--admin", " Ann Admin "] + roles) == """
+            Created \(sandbox.database)
+            Added Ann Admin (\(shown)). Next: `shortlist staff add NAME --role searcher --by "Ann Admin"`.
+
+            """)
     }
 
     @Test("the database is --db, else SHORTLIST_DB, else XDG_DATA_HOME, else ~/.local/share")
