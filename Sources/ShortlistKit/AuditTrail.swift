@@ -18,6 +18,29 @@ public struct AuditVerification: Equatable, Sendable {
 
     public var isValid: Bool { brokenEvent == nil && recordProblems.isEmpty && expectedHead?.found != false }
 
+    /// The head's first 12 characters in groups of four, for reading aloud and writing in minutes: `69f9 ff9f 7fa4`.
+    public var fingerprint: String { AuditVerification.fingerprint(of: head) }
+
+    /// The characters of a hash that `--expect-head` needs at the least.
+    public static let fingerprintLength = 12
+
+    /// A hash's first 12 characters in groups of four.
+    public static func fingerprint(of hash: String) -> String {
+        let prefix = Array(hash.prefix(fingerprintLength))
+        return stride(from: 0, to: prefix.count, by: 4).map { String(prefix[$0..<min($0 + 4, prefix.count)]) }.joined(separator: " ")
+    }
+
+    /// A head as given to `--expect-head`: the whole hash or a prefix of at least 12 hex digits, in
+    /// either case, with any spaces (as in a fingerprint) ignored; returned in lowercase.
+    static func headPrefix(_ text: String) throws(ShortlistError) -> String {
+        let hex = String(text.filter { !$0.isWhitespace }).lowercased()
+        guard (fingerprintLength...64).contains(hex.count), hex.allSatisfy({ $0.isASCII && $0.isHexDigit }) else {
+            throw .invalidValue(field: "--expect-head", value: text, expected: "a head recorded earlier: at least its first "
+                + "\(fingerprintLength) hexadecimal characters (the fingerprint, such as 69f9 ff9f 7fa4), or the whole hash")
+        }
+        return hex
+    }
+
     public static func == (lhs: AuditVerification, rhs: AuditVerification) -> Bool {
         lhs.events == rhs.events && lhs.head == rhs.head && lhs.brokenEvent?.seq == rhs.brokenEvent?.seq
             && lhs.recordProblems == rhs.recordProblems && lhs.expectedHead?.found == rhs.expectedHead?.found

@@ -15,13 +15,14 @@ extension AuditCommand {
             discussion: "Exit codes: 0 verified; 3 the chain is broken, a record does not match its events, or --expect-head is not in the chain.")
 
         @OptionGroup var store: StoreOptions
-        @Option(help: "A head hash recorded earlier (for example in minutes): check the chain then is a prefix of today's.")
+        @Option(help: "A head recorded earlier (for example in minutes), whole or its first 12 or more characters (the fingerprint): check the chain then is a prefix of today's.")
         var expectHead: String?
 
         func run() throws {
             let result = try store.open().verifyAudit(expectHead: expectHead)
             Console.print("Events: \(result.events)")
             Console.print("Head: \(result.head)")
+            Console.print("Fingerprint: \(result.fingerprint)")
             Console.print("Records checked against their last event: \(result.recordsChecked)")
             if let broken = result.brokenEvent { Console.print("Broken at event \(broken.seq): \(broken.reason).") }
             result.recordProblems.prefix(20).forEach { Console.print("Record problem: \($0).") }
