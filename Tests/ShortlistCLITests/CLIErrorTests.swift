@@ -122,6 +122,8 @@ struct CLIErrorTests {
         (["frobnicate"], "Error: Unexpected argument 'frobnicate'"),
         (["vacancy", "update", "TA-2026-03", "--appoint", "two", "--by", admin],
          "Error: The value 'two' is invalid for '--appoint <appoint>'"),
+        (["finding", "list"], "Error: Give --vacancy REF or --candidate REF: the findings of a vacancy, or of one candidate."),
+        (["finding", "list", "--vacancy", "TA-2026-03", "--candidate", "TA-2026-03/1"], "Error: Give --vacancy or --candidate, not both."),
     ])
     func parserErrors(arguments: [String], firstLine: String) throws {
         let sandbox = try Sandbox()
