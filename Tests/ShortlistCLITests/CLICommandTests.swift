@@ -166,6 +166,35 @@ struct CLICommandTests {
             "TA-2026-03,Teaching Assistant (Year 2),Riverside Primary School,2026,,,,closed,,TA-2026-03/1,2026-11-20\r\n"))
     }
 
+    @Test("vacancy update --appoint takes a full reference, appoints from open through shortlisted, and refuses another vacancy's")
+    func appointByReference() throws {
+        let sandbox = try Sandbox()
+        try sandbox.createDatabase(candidates: ["Zoë Ødegaard", "Łukasz Nowak"])
+        let by = ["--by", "Sam Searcher"]
+        let other = try sandbox.run(["vacancy", "update", "TA-2026-03", "--appoint", "MS-2026-02/1"] + by)
+        #expect(other.status == 64 && other.stdout == "", "\(other)")
+        #expect(other.stderr == "error: --appoint: 'MS-2026-02/1' is not valid; expected a candidate of TA-2026-03, by number or reference "
+            + "(such as 1 or TA-2026-03/1), not of MS-2026-02.\n")
+        let word = try sandbox.run(["vacancy", "update", "TA-2026-03", "--appoint", "two"] + by)
+        #expect(word.status == 64 && word.stdout == "", "\(word)")
+        #expect(word.stderr == "error: --appoint: 'two' is not valid; expected a candidate of TA-2026-03, by number or reference "
+            + "(such as 1 or TA-2026-03/1).\n")
+
+        #expect(try sandbox.succeed(["vacancy", "update", "TA-2026-03", "--appoint", "TA-2026-03/2"] + by) == "TA-2026-03: appointed\n")
+        let log = try #require(try JSONSerialization.jsonObject(with: Data(try sandbox.succeed([
+            "audit", "log", "--vacancy", "TA-2026-03", "--format", "json",
+        ]).utf8)) as? [[String: Any]])
+        #expect(log.suffix(3).map { "\($0["action"]!) \($0["ref"]!) \($0["details"]!)" } == [
+            #"vacancy.update TA-2026-03 {"after":{"status":"shortlisted"},"before":{"status":"open"}}"#,
+            #"candidate.outcome TA-2026-03/2 {"after":"appointed","before":"pending","on":"2026-11-20"}"#,
+            #"vacancy.update TA-2026-03 {"after":{"appointed":"2","status":"appointed"},"before":{"appointed":"","status":"shortlisted"}}"#,
+        ])
+        // Help lists the statuses --status sets (its lines rewrapped as one).
+        let help = try sandbox.succeed(["vacancy", "update", "--help"]).split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        #expect(help.contains("New status: open, shortlisted or interviewing. To appoint, give --appoint; to close or withdraw, use "
+            + "`shortlist vacancy close`. (values: open, shortlisted, interviewing)"), "\(help)")
+    }
+
     @Test("demo builds a database of fictional people and says what to try next")
     func demo() throws {
         let sandbox = try Sandbox()
