@@ -35,11 +35,13 @@ extension AuditCommand {
     }
 
     struct Log: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "log", abstract: "List audit events, oldest first.")
+        static let configuration = CommandConfiguration(
+            commandName: "log", abstract: "List audit events, oldest first.",
+            discussion: "The table fits 120 columns, with each event's details summarised; --format json or csv gives every field in full.")
 
         @OptionGroup var store: StoreOptions
         @OptionGroup var output: FormatOptions
-        @Option(help: "Only events about this vacancy.") var vacancy: String?
+        @Option(help: "Only events about this vacancy (its recruitment: the vacancy, its candidates, searches and findings).") var vacancy: String?
         @Option(help: "Only events about this candidate.") var candidate: String?
         @Option(help: "Only events by this staff member.") var actor: String?
         @Option(help: "From this date.") var since: String?
@@ -52,7 +54,7 @@ extension AuditCommand {
             filter.actor = actor
             filter.since = try day(since, "--since")
             filter.until = try day(until, "--until")
-            Console.list(.auditLog(try store.open().auditLog(filter)), output.format)
+            Console.list(.auditLog(try store.open().auditLog(filter), for: output.format), output.format)
         }
     }
 }

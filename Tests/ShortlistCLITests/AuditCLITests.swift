@@ -229,6 +229,34 @@ struct AuditCLITests {
         #expect(try sandbox.succeed(["audit", "log", "--until", "2026-07-01"]).contains("1 July 2026 00:30"))
     }
 
+    @Test("audit log as a table fits 120 columns, details summarised and cut short; JSON keeps every field whole")
+    func logTable() throws {
+        let sandbox = try Sandbox()
+        try sandbox.succeed(["demo", "--dir", "demo"])
+        let demo = ["SHORTLIST_DB": sandbox.path("demo/shortlist.sqlite")]
+        let table = try sandbox.succeed(["audit", "log"], environment: demo).components(separatedBy: "\n").dropLast()
+        #expect(table.allSatisfy { $0.count <= 120 }, "\(table.filter { $0.count > 120 })")
+        #expect(table.first?.split(separator: " ", omittingEmptySubsequences: true) == ["Event", "When", "Actor", "Action", "Reference", "Details"])
+        #expect(table.contains { $0.hasSuffix("…") })
+        #expect(table.contains { $0.contains("  vacancy.update     MS-2026-02       status: open → shortlisted") })
+        #expect(table.contains { $0.contains("  candidate.outcome  CL-2026-01/1     pending → appointed; on: 2026-11-20") })
+
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(try sandbox.succeed(["audit", "log", "--format", "json"],
+                                                                                                  environment: demo).utf8)) as? [[String: Any]])
+        #expect(json.count == table.count - 2)
+        #expect(Set(json[0].keys) == ["seq", "at", "actor", "os_account", "action", "entity", "ref", "details", "hash"])
+        let store = try Store.open(at: sandbox.path("demo/shortlist.sqlite"))
+        let log = try store.auditLog(AuditFilter())
+        #expect(json.map { $0["details"] as? String } == log.map(\.details))
+
+        // One recruitment: only events whose vacancy is TA-2026-03.
+        let one = try sandbox.succeed(["audit", "log", "--vacancy", "TA-2026-03"], environment: demo).components(separatedBy: "\n").dropFirst(2).dropLast()
+        #expect(!one.isEmpty)
+        #expect(one.allSatisfy { $0.split(separator: " ").contains { $0.hasPrefix("TA-2026-03") } }, "\(one)")
+        let vacancyID = try store.vacancy("TA-2026-03").id
+        #expect(one.count == log.count { $0.event.vacancyID == vacancyID })
+    }
+
     @Test("audit log refuses an unknown vacancy or candidate, and a date that is not one")
     func logErrors() throws {
         let sandbox = try Sandbox()

@@ -299,6 +299,8 @@ struct SearchCLITests {
         let sandbox = try Sandbox()
         try SearchScenario.build(at: sandbox.database, fixtures: fixtureURL(""))
         try GoldenFile.expect(try sandbox.succeed(["status"]), matches: "status/status.txt")
+        // --wide is the table as it was before it fitted 120 columns, each candidate on one line.
+        try GoldenFile.expect(try sandbox.succeed(["status", "--wide"]), matches: "status/status-wide.txt")
         try GoldenFile.expect(try sandbox.succeed(["status", "--format", "json"]), matches: "status/status.json")
         try GoldenFile.expect(try sandbox.succeed(["status", "--vacancy", "TA-2026-03", "--format", "csv"]), matches: "status/status.csv")
         let incomplete = try sandbox.run(["status", "--require-complete"])
@@ -314,6 +316,27 @@ struct SearchCLITests {
         #expect(try csvRows(complete.stdout).dropFirst().map { $0[7] } == ["true", "true", "true", "true"])
         #expect(try sandbox.succeed(["status", "--require-complete"]).contains("\n4 of 4 candidates complete.\n"))
         try sandbox.fail(["status", "--vacancy", "XX-1"], status: 1, stderr: "error: No vacancy with reference XX-1; see `shortlist vacancy list`.\n")
+    }
+
+    @Test("status of the demonstration fits 120 columns, wrapping what is outstanding; --wide keeps each candidate on one line")
+    func statusFits() throws {
+        let sandbox = try Sandbox()
+        try sandbox.succeed(["demo", "--dir", "demo"])
+        let demo = ["SHORTLIST_DB": sandbox.path("demo/shortlist.sqlite")]
+        let fitted = try sandbox.succeed(["status"], environment: demo).components(separatedBy: "\n")
+        #expect(fitted.allSatisfy { $0.count <= 120 }, "\(fitted.filter { $0.count > 120 })")
+        // Łukasz Nowak's three outstanding items, one a line under the column.
+        let row = try #require(fitted.firstIndex { $0.hasPrefix("TA-2026-03/3  Łukasz Nowak") })
+        let column = try #require(fitted[row].range(of: "2 queries to do;")).lowerBound.utf16Offset(in: fitted[row])
+        #expect(fitted[row + 1].trimmingCharacters(in: .whitespaces) == "could not complete: tiktok;")
+        #expect(fitted[row + 1].prefix { $0 == " " }.count == column)
+        #expect(fitted[row + 2].trimmingCharacters(in: .whitespaces) == "1 finding awaiting decision")
+
+        let wide = try sandbox.succeed(["status", "--wide"], environment: demo).components(separatedBy: "\n")
+        #expect(wide.contains { $0.count > 120 })
+        #expect(wide.first { $0.hasPrefix("TA-2026-03/3") }?.hasSuffix("10/12  2 queries to do; could not complete: tiktok; 1 finding awaiting decision") == true)
+        #expect(wide.filter { $0.hasPrefix(" ") } == [])
+        #expect(wide.contains("Marks: 0 no results, N nothing relevant, F findings, X could not complete, . not done, k/n partly done, - not applicable."))
     }
 
     @Test("the search decision: some and none need a reason; an excluded candidate is refused and not counted as incomplete")
