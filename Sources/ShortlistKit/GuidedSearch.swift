@@ -107,7 +107,7 @@ public struct GuidedSearch {
                 session.say("Step \(position + 1) of \(plan.count) for \(reference); \(complete) of \(initial.candidates.count) candidates complete.")
                 session.say("\(step.key): \(step.label)")
                 session.say("  Query: \(query.query)")
-                session.say("  Open:  \(query.link)")
+                session.say("  Open:  \(query.link(since: initial.vacancy.lookBackStart(on: Day(store.now))))")
                 let prompt = "Outcome: " + GuidedSearch.keys.map { "[\($0.key)] \($0.meaning)" }.joined(separator: ", ")
                 guard let key = session.ask(prompt, valid: GuidedSearch.keys.map(\.key)) else { stopped = true; break }
                 if key == "q" { stopped = true; break }

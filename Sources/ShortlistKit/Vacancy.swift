@@ -399,6 +399,13 @@ extension Store {
     }
 }
 
+extension Vacancy {
+    /// The first day of the look-back period for searches made on `today`.
+    public func lookBackStart(on today: Day) -> Day {
+        today.adding(months: -12 * lookBackYears)
+    }
+}
+
 extension Change {
     /// The id of the protocol named, or of the school's default protocol.
     func protocolID(named name: String?) throws -> Int64 {

@@ -125,7 +125,8 @@ struct SearchCLITests {
         #expect(json.count == 16)
         #expect(json.map { $0["address"] as? String } .prefix(3) == ["web-name.1", "web-name-town.1", "web-name-employer.1"])
         #expect(json[4]["link"] as? String
-            == "https://www.google.com/search?q=%22Siobh%C3%A1n%20O%27Brien%22%20%22St%20Mary%27s%20RC%20Primary%22")
+            == "https://www.google.com/search?q=%22Siobh%C3%A1n%20O%27Brien%22%20%22St%20Mary%27s%20RC%20Primary%22&tbs=cdr:1,cd_min:11/20/2021")
+        #expect(json[4]["query"] as? String == "\"Siobhán O'Brien\" \"St Mary's RC Primary\"")
         #expect(json[0]["entry"] as? Int == 1)
         #expect(json[1]["entry"] is NSNull)
     }
@@ -247,7 +248,7 @@ struct SearchCLITests {
         // Owed again: the plan shows it to do, and STEP resolves to it.
         #expect(try sandbox.succeed(["check", "plan", "TA-2026-03/1"]).contains("""
                web-other-names.1  "Siobhán Ní Bhriain"
-                                  https://www.google.com/search?q=%22Siobh%C3%A1n%20N%C3%AD%20Bhriain%22
+                                  https://www.google.com/search?q=%22Siobh%C3%A1n%20N%C3%AD%20Bhriain%22&tbs=cdr:1,cd_min:11/20/2021
                                   to do
             """))
         #expect(try sandbox.succeed(["check", "log", "TA-2026-03/1", "web-other-names", "--outcome", "no-results", "--public-only"],
