@@ -8,9 +8,10 @@ public struct StatusReport: Sendable {
     /// A table with each candidate on one line, however wide, rather than one that fits 120 columns.
     public var wide = false
 
-    public init(_ vacancies: [VacancyProgress], today: Day) {
+    public init(_ vacancies: [VacancyProgress], today: Day, wide: Bool = false) {
         self.vacancies = vacancies
         self.today = today
+        self.wide = wide
     }
 
     /// Every candidate of every vacancy has a complete record.

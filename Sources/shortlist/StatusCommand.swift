@@ -15,8 +15,7 @@ struct Status: ParsableCommand {
 
     func run() throws {
         let store = try store.open()
-        var report = StatusReport(try store.searchProgress(vacancy: vacancy), today: Day(store.now))
-        report.wide = wide
+        let report = StatusReport(try store.searchProgress(vacancy: vacancy), today: Day(store.now), wide: wide)
         var out = Console.Output()
         report.write(output.format, to: &out)
         if requireComplete && !report.isComplete { throw ExitCode(3) }
