@@ -33,6 +33,9 @@ public struct ComplianceReport: Encodable, Sendable {
         /// `yes`, `NO`, or `not searched yet`.
         public var told_before_first_search: String
         public var searches: String
+        /// The counts behind `searches`, for a spreadsheet to total.
+        public var searches_done: Int
+        public var searches_planned: Int
         public var complete_before_interview: Bool
         public var late: Int
         public var missing: String
@@ -122,11 +125,14 @@ let exceptionKinds: [(kind: String, label: String)] = [
     ("different-steps", "Candidates of one vacancy searched with different protocols"),
     ("incomplete", "Searches missing"),
     ("could-not-complete", "Searches that could not be completed"),
+    ("unrecorded-finding", "Searches logged with findings but no finding recorded"),
     ("late", "Searches after the interview date"),
     ("panel-searcher", "Searches by a member of the interview panel"),
     ("override", "Rules overridden"),
     ("undecided-finding", "Findings awaiting a decision"),
     ("unanswered-finding", "Raised findings without a response after the interview"),
+    ("awaiting-follow-up", "Further checks or a remaining concern with no follow-up recorded"),
+    ("protected-mark-removed", "Findings whose protected-characteristic mark was removed"),
     ("purge-overdue", "Personal data past its retention date"),
 ]
 
@@ -208,6 +214,22 @@ extension ComplianceReport {
                 protected ? "never raised (protected characteristic)" : ((row["decision"] as String?) ?? "awaiting decision"),
                 row["concluded"]))
         }
+        // Corrections that removed a finding's protected-characteristic mark: who, when and why.
+        var markRemovals: [Int64: [(candidate: String, detail: String)]] = [:]
+        for row in try Row.fetchAll(db, sql: """
+            SELECT c.vacancy_id, v.reference, c.number, f.number AS finding_number, fv.version, fv.recorded_at, s.name,
+                   fv.correction_reason
+            FROM finding f JOIN candidate c ON c.id = f.candidate_id JOIN vacancy v ON v.id = c.vacancy_id
+            JOIN finding_version fv ON fv.finding_id = f.id
+            JOIN finding_version before ON before.finding_id = f.id AND before.version = fv.version - 1
+            JOIN staff s ON s.id = fv.recorded_by
+            WHERE f.candidate_id IN (\(candidatesOf)) AND before.protected = 1 AND fv.protected = 0
+            ORDER BY c.number, f.number, fv.version
+            """, arguments: [idList]) {
+            let candidate = "\(row["reference"] as String)/\(row["number"] as Int)"
+            markRemovals[row["vacancy_id"], default: []].append((candidate,
+                "\(candidate)/F\(row["finding_number"] as Int) version \(row["version"] as Int), by \(row["name"] as String) on \(Timestamp.ukDay(iso: row["recorded_at"])): \(row["correction_reason"] as String)"))
+        }
         var documents: [Int64: [Document]] = [:]
         for row in try Row.fetchAll(db, sql: """
             SELECT vacancy_id, action, actor, count(*) AS produced, max(at) AS last FROM audit_event
@@ -249,6 +271,8 @@ extension ComplianceReport {
                 if active && missing > 0 { flag(ref, "incomplete", "\(missing) of \(c.plannedQueries) queries not done") }
                 let failed = c.steps.filter(\.couldNotComplete).map(\.step.key)
                 if active && !failed.isEmpty { flag(ref, "could-not-complete", failed.joined(separator: ", ")) }
+                let unrecorded = c.findingsToRecord
+                if active && !unrecorded.isEmpty { flag(ref, "unrecorded-finding", unrecorded.joined(separator: ", ")) }
                 let late = c.lateSearches
                 if late > 0 { flag(ref, "late", "\(late) search\(late == 1 ? "" : "es") after \(v.interviewDate?.uk ?? "the interview")") }
                 for search in panelSearchesOf[ref] ?? [] {
@@ -261,12 +285,17 @@ extension ComplianceReport {
                 if undecided > 0 { flag(ref, "undecided-finding", "\(undecided) finding(s)") }
                 let unanswered = c.findings.count { $0 == .awaitingResponse }
                 if unanswered > 0 { flag(ref, "unanswered-finding", "\(unanswered) finding(s)") }
+                let unfollowed = c.findings.count { $0 == .awaitingFollowUp }
+                if unfollowed > 0 { flag(ref, "awaiting-follow-up", "\(unfollowed) finding(s)") }
+                for removal in markRemovals[v.id] ?? [] where removal.candidate == ref {
+                    flag(ref, "protected-mark-removed", removal.detail)
+                }
                 let completeBeforeInterview = active ? missing == 0 && failed.isEmpty && late == 0 : true
                 lines.append(CandidateLine(
                     reference: ref, outcome: c.candidate.outcome.rawValue, told_on: c.candidate.notifiedOn?.uk ?? "not told",
                     told_on_iso: c.candidate.notifiedOn?.iso,
                     told_before_first_search: !searchedAtAll ? "not searched yet" : c.toldBeforeSearching ? "yes" : "NO",
-                    searches: c.searchesSummary,
+                    searches: c.searchesSummary, searches_done: c.doneQueries, searches_planned: c.plannedQueries,
                     complete_before_interview: completeBeforeInterview, late: late,
                     missing: active && missing > 0 ? "\(missing) missing" : "",
                     compliant: exceptions.count == exceptionsBefore && (interviewPassed || c.isComplete || !active)))
@@ -330,19 +359,23 @@ extension ComplianceReport {
     /// The report as JSON.
     public var json: String { JSONText.encode(self) }
 
-    /// One row per candidate: the figures behind the report, for a spreadsheet.
+    /// One row per candidate: the figures behind the report, for a spreadsheet. Counts are numbers
+    /// in columns of their own and every yes-or-no is `true` or `false`, so that a spreadsheet can total them.
     public var candidateListing: Listing {
         let kinds = Dictionary(grouping: exceptions, by: \.candidate).mapValues { $0.map(\.kind) }
         return Listing(columns: [
             Column("vacancy", "Vacancy"), Column("candidate", "Candidate"), Column("outcome", "Outcome"), Column("told_on", "Told"),
-            Column("told_before_first_search", "Told first"), Column("searches", "Searches"),
+            Column("searched", "Searched"), Column("told_before_first_search", "Told first"),
+            Column("searches_done", "Searches done"), Column("searches_planned", "Searches planned"),
             Column("complete_before_interview", "Complete before interview"), Column("late", "Late"), Column("compliant", "Compliant"),
             Column("exceptions", "Exceptions"),
         ], rows: vacancies.flatMap { section in
             section.candidates.map { c in
-                [.text(section.reference), .text(c.reference), .text(c.outcome), .optional(c.told_on_iso), .text(c.told_before_first_search),
-                 .text(c.searches), .flag(c.complete_before_interview), .number(c.late), .flag(c.compliant),
-                 .list(kinds[c.reference] ?? [])]
+                let searched = c.told_before_first_search != "not searched yet"
+                return [.text(section.reference), .text(c.reference), .text(c.outcome), .optional(c.told_on_iso), .flag(searched),
+                        searched ? .flag(c.told_before_first_search == "yes") : .none,
+                        .number(c.searches_done), .number(c.searches_planned), .flag(c.complete_before_interview), .number(c.late),
+                        .flag(c.compliant), .list(kinds[c.reference] ?? [])]
             }
         })
     }

@@ -170,7 +170,7 @@ extension Store {
             let purgedText = { (column: String) in "\(column) = CASE WHEN \(column) <> '' THEN '(purged)' ELSE '' END" }
             try db.execute(sql: """
                 UPDATE finding_version SET summary = '(purged)', sources = '[]', \(["identity_basis", "relevance", "decision_reason", "question",
-                    "identity_question", "response", "conclusion_detail"].map(purgedText).joined(separator: ", "))
+                    "identity_question", "response", "conclusion_detail", "follow_up", "correction_reason"].map(purgedText).joined(separator: ", "))
                 WHERE finding_id IN (SELECT id FROM finding WHERE candidate_id \(inDue))
                 """, arguments: [ids])
             let stub = try db.makeStatement(sql: """
@@ -229,7 +229,7 @@ extension Store {
                 let entries = c.steps.flatMap(\.entries).compactMap { $0 }
                 let last = entries.compactMap { Timestamp.parse(iso: $0.searchedAt) }.max()
                 let searchers = Set(entries.map(\.searcher)).sorted().joined(separator: ", ")
-                let raised = c.findings.contains { $0 == .raised || $0 == .responded || $0 == .awaitingResponse }
+                let raised = c.findings.contains(where: \.wasRaised)
                 summaries[item.candidateID] = PurgeSummary(
                     planned: c.plannedQueries, done: c.doneQueries, complete: c.isComplete,
                     toldBeforeFirstSearch: line?.told_before_first_search ?? "not searched yet", late: line?.late ?? 0,

@@ -8,7 +8,7 @@ public enum Demo {
 
     /// Creates (or recreates) the demonstration database `shortlist.sqlite` in `folder` and
     /// returns what it made, as lines for a person to read.
-    public static func build(in folder: String, clock: @escaping @Sendable () -> Date = Date.init) throws(ShortlistError) -> [String] {
+    public static func build(in folder: String, clock: @escaping @Sendable () -> Date) throws(ShortlistError) -> [String] {
         // Paths as given (not made absolute), so what the demo prints is the same on every machine.
         let path = (folder.hasSuffix("/") ? folder : folder + "/") + "shortlist.sqlite"
         if FileManager.default.fileExists(atPath: path) {

@@ -34,6 +34,8 @@ public enum FindingStatus: String, CaseIterable, Codable, Sendable {
     case raised
     /// Raised, and the interview date has passed without a response recorded.
     case awaitingResponse = "awaiting-response"
+    /// Answered with further checks needed or a concern remaining, and nothing yet recorded of what was done.
+    case awaitingFollowUp = "awaiting-follow-up"
     case responded
     case noFurtherAction = "no-further-action"
     case notTheCandidate = "not-the-candidate"
@@ -41,17 +43,21 @@ public enum FindingStatus: String, CaseIterable, Codable, Sendable {
     case protectedCharacteristic = "protected-characteristic"
 
     /// The status stands between the candidate and a complete record.
-    public var isOutstanding: Bool { self == .awaitingDecision || self == .awaitingResponse }
+    public var isOutstanding: Bool { self == .awaitingDecision || self == .awaitingResponse || self == .awaitingFollowUp }
+
+    /// The finding was raised at interview (whether or not answered yet).
+    public var wasRaised: Bool { [.raised, .awaitingResponse, .awaitingFollowUp, .responded].contains(self) }
 
     /// The status of a finding in the given state: the one rule, used by listings and status alike.
-    static func of(decision: FindingDecision?, protected: Bool, concluded: Bool, interviewDate: Day?, today: Day) -> FindingStatus {
+    static func of(decision: FindingDecision?, protected: Bool, conclusion: FindingConclusion?, followedUp: Bool,
+                   interviewDate: Day?, today: Day) -> FindingStatus {
         if protected { return .protectedCharacteristic }
         switch decision {
         case nil: return .awaitingDecision
         case .noFurtherAction: return .noFurtherAction
         case .notTheCandidate: return .notTheCandidate
         case .raise:
-            if concluded { return .responded }
+            if let conclusion { return conclusion == .satisfied || followedUp ? .responded : .awaitingFollowUp }
             if let interviewDate, today > interviewDate { return .awaitingResponse }
             return .raised
         }
@@ -107,6 +113,10 @@ public struct FindingVersion: Equatable, Sendable {
     public var responseAt: String?
     public var conclusion: FindingConclusion?
     public var conclusionDetail: String
+    /// What was done after a conclusion of further checks or a remaining concern.
+    public var followUp: String
+    /// Why this version corrected the finding (required when it removed the protected-characteristic mark).
+    public var correctionReason: String
     /// Staff ids of the decider and responder, carried into the next version.
     var decidedByStaffID: Int64?
     var responseByStaffID: Int64?
@@ -124,8 +134,15 @@ public struct Finding: Equatable, Sendable {
     public var current: FindingVersion { versions[versions.count - 1] }
 
     public func status(interviewDate: Day?, today: Day) -> FindingStatus {
-        .of(decision: current.decision, protected: current.protectedCharacteristic, concluded: current.conclusion != nil,
-            interviewDate: interviewDate, today: today)
+        .of(decision: current.decision, protected: current.protectedCharacteristic, conclusion: current.conclusion,
+            followedUp: !current.followUp.isEmpty, interviewDate: interviewDate, today: today)
+    }
+
+    /// The versions that removed the protected-characteristic mark, each with the one before it marked.
+    public var markRemovals: [FindingVersion] {
+        zip(versions, versions.dropFirst()).compactMap { before, after in
+            before.protectedCharacteristic && !after.protectedCharacteristic ? after : nil
+        }
     }
 }
 
@@ -158,6 +175,8 @@ public struct FindingCorrection: Sendable {
     public var identity: IdentityConfidence?
     public var identityBasis: String?
     public var relevance: String?
+    /// Why the finding is corrected: required to remove the protected-characteristic mark.
+    public var reason: String?
 
     public init() {}
 }
@@ -177,6 +196,8 @@ public struct PanelFinding: Equatable, Sendable {
     public var response: String
     public var conclusion: FindingConclusion?
     public var conclusionDetail: String
+    /// What was done after further checks or a remaining concern.
+    public var followUp: String
 }
 
 extension Day {

@@ -49,6 +49,12 @@ extension Store {
             try change.require([.searcher, .recruitingManager], to: "correct a finding")
             let (finding, candidate) = try change.finding(reference)
             var state = FindingState(finding.current)
+            state.correctionReason = (correction.reason ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+            if finding.current.protectedCharacteristic, correction.protectedCharacteristic == false, state.correctionReason.isEmpty {
+                throw ShortlistError.missingValues(
+                    record: reference.description, fields: ["--reason"],
+                    hints: ["why it is not about a protected characteristic after all: removing the mark is reported to governors, and someone else must then decide the finding"])
+            }
             state.summary = correction.summary ?? state.summary
             state.sources = correction.sources ?? state.sources
             state.contentDate = correction.contentDate ?? state.contentDate
@@ -89,6 +95,11 @@ extension Store {
             if state.conclusion != nil {
                 throw ShortlistError.notAllowed(record: record, reason: "the candidate's response is already recorded",
                                                 remedy: "A decision cannot change after the response.")
+            }
+            if let removal = finding.markRemovals.first(where: { $0.recordedBy == change.actorName }) {
+                throw ShortlistError.notAllowed(
+                    record: record, reason: "you removed its protected-characteristic mark (version \(removal.version)), so you may not also decide it",
+                    remedy: "Another recruiting manager must decide it, so that a second person reviews it before anything can reach the panel.")
             }
             if decision == .raise {
                 if state.protectedCharacteristic {
@@ -143,6 +154,28 @@ extension Store {
             state.conclusion = conclusion
             state.conclusionDetail = detail
             return try change.appendVersion(findingID: finding.id, reference: reference, candidate: candidate, action: "respond", state: state)
+        }
+    }
+
+    /// What was done after the panel concluded that further checks are needed or a concern
+    /// remains; until it is recorded, the finding is outstanding.
+    @discardableResult
+    public func recordFollowUp(_ reference: FindingReference, note: String, by actor: String?) throws(ShortlistError) -> Finding {
+        let note = note.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !note.isEmpty else { throw .invalidValue(field: "--note", value: "", expected: "what was done: the checks made and their result, or what happened next") }
+        return try write(by: actor) { change in
+            try change.require([.panel, .recruitingManager], to: "record the follow-up of a finding")
+            let (finding, candidate) = try change.finding(reference)
+            var state = FindingState(finding.current)
+            guard let conclusion = state.conclusion, conclusion != .satisfied else {
+                throw ShortlistError.notAllowed(
+                    record: reference.description,
+                    reason: state.conclusion == nil ? "no conclusion is recorded yet" : "the panel was satisfied, so nothing follows up",
+                    remedy: "A follow-up is recorded after `shortlist finding respond \(reference) --conclusion further-checks|concern-remains`.")
+            }
+            state.followUp = note
+            return try change.appendVersion(findingID: finding.id, reference: reference, candidate: candidate, action: "respond",
+                                            event: "follow-up", state: state)
         }
     }
 
@@ -236,6 +269,9 @@ struct FindingState {
     var responseAt: String?
     var conclusion: FindingConclusion?
     var conclusionDetail = ""
+    var followUp = ""
+    /// Why this version corrects the finding; not carried into the next version.
+    var correctionReason = ""
 
     init(summary: String, sources: [String], contentDate: Day?, protectedCharacteristic: Bool, category: String?,
          identity: IdentityConfidence, identityBasis: String, relevance: String) {
@@ -265,6 +301,7 @@ struct FindingState {
         responseAt = version.responseAt
         conclusion = version.conclusion
         conclusionDetail = version.conclusionDetail
+        followUp = version.followUp
     }
 }
 
@@ -275,28 +312,33 @@ extension Change {
         state.relevance = state.relevance.trimmingCharacters(in: .whitespacesAndNewlines)
         state.identityBasis = state.identityBasis.trimmingCharacters(in: .whitespacesAndNewlines)
         state.sources = state.sources.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-        guard !state.summary.isEmpty else {
-            throw ShortlistError.invalidRecord(record: record, reason: "the summary is empty; give a neutral, factual summary with --summary")
+        if state.protectedCharacteristic {
+            // Recorded as such, never by what it is about: no category, which would describe it.
+            state.category = nil
+        }
+        let categories = try FindingCategory.fetchAll(db)
+        // Every missing value at once, so that one correction completes the command.
+        var missing: [(field: String, hint: String)] = []
+        if state.summary.isEmpty { missing.append(("--summary", "a neutral, factual summary")) }
+        if state.identity == .confirmed, state.identityBasis.isEmpty {
+            missing.append(("--identity-basis", "identity is confirmed, so what ties it to the candidate: photo, location, employer, dates"))
+        }
+        if !state.protectedCharacteristic {
+            if (state.category ?? "").isEmpty {
+                missing.append(("--category", "one of " + categories.map(\.key).joined(separator: ", ") + ", or --protected-characteristic"))
+            }
+            if state.relevance.isEmpty { missing.append(("--relevance", "why it is relevant to working with children or to the school")) }
+        }
+        guard missing.isEmpty else {
+            throw ShortlistError.missingValues(record: record, fields: missing.map(\.field), hints: missing.map(\.hint))
         }
         if let date = state.contentDate, date > today {
             throw ShortlistError.invalidRecord(record: record, reason: "the content date \(date.iso) is in the future")
         }
-        if state.identity == .confirmed, state.identityBasis.isEmpty {
-            throw ShortlistError.invalidRecord(record: record, reason: "identity is confirmed, so say what ties it to the candidate with --identity-basis (photo, location, employer, dates)")
-        }
-        if state.protectedCharacteristic {
-            // Recorded as such, never by what it is about: no category, which would describe it.
-            state.category = nil
-            return
-        }
-        let categories = try FindingCategory.fetchAll(db)
-        guard let category = state.category, categories.contains(where: { $0.key == category }) else {
-            throw ShortlistError.invalidValue(field: "--category", value: state.category ?? "",
+        if let category = state.category, !categories.contains(where: { $0.key == category }) {
+            throw ShortlistError.invalidValue(field: "--category", value: category,
                                               expected: "one of " + categories.map(\.key).joined(separator: ", ")
                                                   + " (or --protected-characteristic)")
-        }
-        guard !state.relevance.isEmpty else {
-            throw ShortlistError.invalidRecord(record: record, reason: "say with --relevance why it is relevant to working with children or to the school")
         }
     }
 
@@ -305,26 +347,27 @@ extension Change {
         try Finding.fetch(db, reference)
     }
 
-    /// Writes the next version of a finding and its audit event, and returns the finding.
+    /// Writes the next version of a finding and its audit event (`finding.EVENT`, by default the
+    /// version's action), and returns the finding.
     func appendVersion(findingID: Int64, reference: FindingReference, candidate: Candidate, action: String,
-                       state: FindingState) throws -> Finding {
+                       event: String? = nil, state: FindingState) throws -> Finding {
         let version = try Int.fetchOne(db, sql: "SELECT coalesce(max(version), 0) + 1 FROM finding_version WHERE finding_id = ?",
                                        arguments: [findingID])!
         try db.execute(sql: """
             INSERT INTO finding_version (finding_id, version, action, recorded_at, recorded_by, summary, sources, content_date,
                 protected, category, identity, identity_basis, relevance, decision, decision_reason, question, identity_question,
-                decided_by, decided_at, response, response_by, response_at, conclusion, conclusion_detail)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                decided_by, decided_at, response, response_by, response_at, conclusion, conclusion_detail, follow_up, correction_reason)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, arguments: [
                 findingID, version, action, timestamp, actor!.id, state.summary, JSONText.array(state.sources),
                 state.contentDate?.iso, state.protectedCharacteristic, state.category, state.identity.rawValue, state.identityBasis,
                 state.relevance, state.decision?.rawValue, state.decisionReason, state.question, state.identityQuestion,
                 state.decidedBy, state.decidedAt, state.response, state.responseBy, state.responseAt, state.conclusion?.rawValue,
-                state.conclusionDetail,
+                state.conclusionDetail, state.followUp, state.correctionReason,
             ])
         let finding = try Finding.fetchAll(db, candidateIDs: [candidate.id]).first { $0.id == findingID }!
         let fields = finding.current.auditFields(entries: finding.entries)
-        try record("finding.\(action)", entity: "finding", ref: reference.description, vacancyID: candidate.vacancyID,
+        try record("finding.\(event ?? action)", entity: "finding", ref: reference.description, vacancyID: candidate.vacancyID,
                    candidateID: candidate.id, details: fields, state: fields)
         return finding
     }
@@ -334,7 +377,7 @@ extension Change {
 
 extension FindingVersion {
     func auditFields(entries: [Int64]) -> [String: String] {
-        [
+        var fields = [
             "version": String(version), "action": action, "summary": summary, "sources": sources.joined(separator: " "),
             "content_date": contentDate?.iso ?? "", "protected_characteristic": protectedCharacteristic ? "yes" : "no",
             "category": category ?? "", "identity": identity.rawValue, "identity_basis": identityBasis, "relevance": relevance,
@@ -342,6 +385,10 @@ extension FindingVersion {
             "identity_question": identityQuestion, "response": response, "conclusion": conclusion?.rawValue ?? "",
             "conclusion_detail": conclusionDetail, "entries": entries.map(String.init).joined(separator: ","),
         ]
+        // Only when set, so that versions written before these fields existed keep their state hashes.
+        if !followUp.isEmpty { fields["follow_up"] = followUp }
+        if !correctionReason.isEmpty { fields["correction_reason"] = correctionReason }
+        return fields
     }
 }
 
@@ -391,7 +438,8 @@ extension Finding {
                 decisionReason: row["decision_reason"], question: row["question"], identityQuestion: row["identity_question"],
                 decidedBy: row["decider"], decidedAt: row["decided_at"], response: row["response"], responseBy: row["responder"],
                 responseAt: row["response_at"], conclusion: (row["conclusion"] as String?).flatMap(FindingConclusion.init(rawValue:)),
-                conclusionDetail: row["conclusion_detail"], decidedByStaffID: row["decided_by"], responseByStaffID: row["response_by"]))
+                conclusionDetail: row["conclusion_detail"], followUp: row["follow_up"], correctionReason: row["correction_reason"],
+                decidedByStaffID: row["decided_by"], responseByStaffID: row["response_by"]))
         }
         return findings
     }
@@ -419,7 +467,7 @@ extension PanelFinding {
                 identity: IdentityConfidence(rawValue: row["identity"])!, identityBasis: row["identity_basis"],
                 question: row["question"], identityQuestion: row["identity_question"], response: row["response"],
                 conclusion: (row["conclusion"] as String?).flatMap(FindingConclusion.init(rawValue:)),
-                conclusionDetail: row["conclusion_detail"])
+                conclusionDetail: row["conclusion_detail"], followUp: row["follow_up"])
         }
     }
 }

@@ -40,10 +40,9 @@ public struct GuidedSearch {
         self.scope = scope
     }
 
-    /// The outcome keys, as the prompt shows them.
-    static let keys: [(key: String, meaning: String)] = [
-        ("n", "no results"), ("r", "nothing relevant"), ("f", "findings"), ("c", "could not complete"), ("s", "skip for now"), ("q", "quit"),
-    ]
+    /// The answers to the outcome prompt: each outcome by its status mark (typed in either case), then skip and quit.
+    static let keys: [(key: String, meaning: String)] = SearchOutcome.allCases.map { ($0.mark, $0.meaning) }
+        + [("S", "skip for now"), ("Q", "quit")]
 
     /// Runs the guided search, asking on `out` and reading answers from `input`.
     public func run(input: inout some AnswerSource, out: inout some TextOutputStream) throws(ShortlistError) -> Summary {
@@ -104,15 +103,15 @@ public struct GuidedSearch {
             for (position, item) in plan.enumerated() where item.2 == nil && !stopped {
                 let (step, query, _) = item
                 session.say("")
-                session.say("Step \(position + 1) of \(plan.count) for \(reference); \(complete) of \(initial.candidates.count) candidates complete.")
+                session.say("Query \(position + 1) of \(plan.count) for \(reference) (step \(step.key)); \(complete) of \(initial.candidates.count) candidates complete.")
                 session.say("\(step.key): \(step.label)")
                 session.say("  Query: \(query.query)")
                 session.say("  Open:  \(query.link(since: initial.vacancy.lookBackStart(on: Day(store.now))))")
                 let prompt = "Outcome: " + GuidedSearch.keys.map { "[\($0.key)] \($0.meaning)" }.joined(separator: ", ")
-                guard let key = session.ask(prompt, valid: GuidedSearch.keys.map(\.key)) else { stopped = true; break }
+                guard let key = session.ask(prompt, valid: GuidedSearch.keys.map { $0.key.lowercased() }) else { stopped = true; break }
                 if key == "q" { stopped = true; break }
                 if key == "s" { summary.skipped += 1; continue }
-                let outcome: SearchOutcome = ["n": .noResults, "r": .nothingRelevant, "f": .findings, "c": .couldNotComplete][key]!
+                let outcome = SearchOutcome.allCases.first { $0.mark.lowercased() == key }!
                 var request = SearchLogRequest(candidate: reference, query: query.address, outcome: outcome, confirmedPublicOnly: true)
                 request.runID = runID
                 request.overrideReason = overrideReason
@@ -122,6 +121,9 @@ public struct GuidedSearch {
                 }
                 // The outcome is the answer: if input ends during the optional details, it is saved without them.
                 request.addresses = session.askList("Addresses reviewed, one a line (blank line to finish):")
+                if outcome == .findings, !session.ended {
+                    request.evidenceFiles = session.askFiles("Evidence to keep (a screenshot's path), one a line (blank line to finish):")
+                }
                 if outcome != .couldNotComplete, !session.ended {
                     request.note = session.askText("Note (blank for none):", required: false) ?? ""
                 }
@@ -192,9 +194,24 @@ public struct GuidedSearch {
                 draft.category = category
                 draft.relevance = relevance
             }
-            guard let date = session.askText("Date of the content (YYYY-MM-DD or DD/MM/YYYY; blank if unknown):", required: false) else { return nil }
+            // A date that cannot be read, or is in the future, is asked again on its own.
+            let today = Day(store.now)
+            while true {
+                guard let date = session.askText("Date of the content (such as 14/03/2024 or 14 March 2024; blank if unknown):", required: false) else { return nil }
+                if date.isEmpty { break }
+                do {
+                    let day = try Day.parse(date, field: "content date")
+                    guard day <= today else {
+                        session.say("The content date \(day.uk) is in the future; give the date the content was posted.")
+                        continue
+                    }
+                    draft.contentDate = day
+                    break
+                } catch {
+                    session.say(error.message)
+                }
+            }
             do {
-                if !date.isEmpty { draft.contentDate = try Day.parse(date, field: "content date") }
                 let finding = try store.addFinding(to: reference, draft, by: actor)
                 session.say("Saved finding \(finding.reference).")
                 return finding.reference
@@ -269,6 +286,26 @@ struct Session<Input: AnswerSource, Output: TextOutputStream> {
             if !answer.isEmpty || !required { return answer }
             say("An answer is needed.")
         }
+    }
+
+    /// Asks for paths of files until a blank line; a path that is not a readable file is refused
+    /// and may be given again. At the end of input, the files read so far.
+    mutating func askFiles(_ question: String) -> [String] {
+        say(question)
+        var files: [String] = []
+        while let line = read() {
+            let path = line.trimmingCharacters(in: .whitespaces)
+            if path.isEmpty { return files }
+            var isFolder: ObjCBool = false
+            if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), !isFolder.boolValue,
+               FileManager.default.isReadableFile(atPath: path) {
+                files.append(path)
+            } else {
+                say("\(path): no readable file there; give its full path, or a blank line to finish.")
+            }
+        }
+        ended = true
+        return files
     }
 
     /// Asks for lines until a blank one; at the end of input, the lines read so far (and `ended` is set).

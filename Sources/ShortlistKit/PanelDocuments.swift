@@ -28,6 +28,7 @@ public struct DossierModel: Sendable {
         public var response: String?
         public var conclusion: String?
         public var conclusion_detail: String?
+        public var follow_up: String?
         public var awaiting_response: Bool
     }
 
@@ -223,7 +224,8 @@ extension DossierModel {
                           content_date: f.contentDate?.uk, content_age: f.contentDate?.age(at: today), identity: f.identity.rawValue,
                           identity_basis: nonEmpty(f.identityBasis), identity_question: nonEmpty(f.identityQuestion), question: f.question,
                           response: nonEmpty(f.response), conclusion: f.conclusion?.rawValue.replacingOccurrences(of: "-", with: " "),
-                          conclusion_detail: nonEmpty(f.conclusionDetail), awaiting_response: f.conclusion == nil)
+                          conclusion_detail: nonEmpty(f.conclusionDetail), follow_up: nonEmpty(f.followUp),
+                          awaiting_response: f.conclusion == nil)
         }
         has_findings = !findings.isEmpty
         missing = candidate.outstanding

@@ -106,6 +106,7 @@ extension Listing {
             Column("identity_question", "Identity question"), Column("question", "Question"), Column("decided_by", "Decided by"),
             Column("decided_at", "Decided"), Column("response", "Response"), Column("response_by", "Response recorded by"),
             Column("response_at", "Response recorded"), Column("conclusion", "Conclusion"), Column("conclusion_detail", "Conclusion detail"),
+            Column("follow_up", "Follow-up"), Column("correction_reason", "Correction reason"),
         ], rows: finding.versions.map { v in
             [.text(finding.reference.description), .number(v.version), .text(v.action), .instant(v.recordedAt), .text(v.recordedBy),
              .list(finding.entries.map(String.init)), .text(v.summary), .list(v.sources), .date(v.contentDate),
@@ -113,7 +114,8 @@ extension Listing {
              .text(v.identity.rawValue), .optional(v.identityBasis), .optional(v.relevance), .optional(v.decision?.rawValue),
              .optional(v.decisionReason), .optional(v.identityQuestion), .optional(v.question), .optional(v.decidedBy),
              v.decidedAt.map { .instant($0) } ?? .none, .optional(v.response), .optional(v.responseBy),
-             v.responseAt.map { .instant($0) } ?? .none, .optional(v.conclusion?.rawValue), .optional(v.conclusionDetail)]
+             v.responseAt.map { .instant($0) } ?? .none, .optional(v.conclusion?.rawValue), .optional(v.conclusionDetail),
+             .optional(v.followUp), .optional(v.correctionReason)]
         })
     }
 

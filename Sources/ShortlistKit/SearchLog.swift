@@ -12,6 +12,19 @@ public enum SearchOutcome: String, CaseIterable, Codable, Sendable {
     /// The search could not be done (the note says why).
     case couldNotComplete = "could-not-complete"
 
+    /// The one letter that stands for the outcome, in the status matrix and as the guided run's answer.
+    public var mark: String {
+        switch self {
+        case .noResults: "0"
+        case .nothingRelevant: "N"
+        case .findings: "F"
+        case .couldNotComplete: "X"
+        }
+    }
+
+    /// What the mark means, as the status legend and the guided run's prompt say it.
+    public var meaning: String { rawValue.replacingOccurrences(of: "-", with: " ") }
+
     public static func parse(_ text: String) throws(ShortlistError) -> SearchOutcome {
         guard let outcome = SearchOutcome(rawValue: text.lowercased()) else {
             throw .invalidValue(field: "--outcome", value: text, expected: "one of " + allCases.map(\.rawValue).joined(separator: ", "))

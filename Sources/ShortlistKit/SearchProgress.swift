@@ -9,6 +9,11 @@ public struct CurrentEntry: Equatable, Sendable {
     public var searcher: String
     public var query: String
     public var late: Bool
+    /// A finding cites this entry.
+    public var cited: Bool
+
+    /// Logged with findings, and no finding recorded from it yet.
+    public var findingsToRecord: Bool { outcome == .findings && !cited }
 }
 
 /// One step of a candidate's plan, with the current entry of each of its queries.
@@ -33,11 +38,14 @@ public struct StepProgress: Equatable, Sendable {
         if done == 0 { return "." }
         if !isDone { return "\(done)/\(queries.count)" }
         let outcomes = Set(entries.compactMap { $0?.outcome })
-        if outcomes.contains(.couldNotComplete) { return "X" }
-        if outcomes.contains(.findings) { return "F" }
-        if outcomes.contains(.nothingRelevant) { return "N" }
-        return "0"
+        // The most telling outcome of the step's queries stands for the step.
+        for outcome in [SearchOutcome.couldNotComplete, .findings, .nothingRelevant] where outcomes.contains(outcome) { return outcome.mark }
+        return SearchOutcome.noResults.mark
     }
+
+    /// The legend of the marks, as `status` prints it under the matrix.
+    public static let legend = "Marks: " + [SearchOutcome.noResults, .nothingRelevant, .findings, .couldNotComplete]
+        .map { "\($0.mark) \($0.meaning)" }.joined(separator: ", ") + ", . not done, k/n partly done, - not applicable."
 }
 
 /// Where one candidate's searches stand.
@@ -92,11 +100,22 @@ public struct CandidateProgress: Equatable, Sendable {
         if missing > 0 { items.append("\(missing) quer\(missing == 1 ? "y" : "ies") to do") }
         let failed = steps.filter(\.couldNotComplete)
         if !failed.isEmpty { items.append("could not complete: " + failed.map(\.step.key).joined(separator: ", ")) }
+        let unrecorded = findingsToRecord
+        if !unrecorded.isEmpty { items.append("findings to record: " + unrecorded.joined(separator: ", ")) }
         let undecided = findings.count(where: { $0 == .awaitingDecision })
         if undecided > 0 { items.append("\(undecided) finding\(undecided == 1 ? "" : "s") awaiting decision") }
         let unanswered = findings.count(where: { $0 == .awaitingResponse })
         if unanswered > 0 { items.append("\(unanswered) raised finding\(unanswered == 1 ? "" : "s") awaiting response") }
+        let unfollowed = findings.count(where: { $0 == .awaitingFollowUp })
+        if unfollowed > 0 { items.append("\(unfollowed) finding\(unfollowed == 1 ? "" : "s") awaiting follow-up") }
         return items
+    }
+
+    /// The queries (`STEP.N`) logged with findings from which no finding has been recorded.
+    public var findingsToRecord: [String] {
+        steps.flatMap { step in
+            zip(step.queries, step.entries).compactMap { query, entry in entry?.findingsToRecord == true ? query.address : nil }
+        }
     }
 
     /// Things to know that do not make the record incomplete.
@@ -144,7 +163,8 @@ extension VacancyProgress {
         let protocols = try SearchProtocol.fetchAll(db, ids: Array(Set(vacancies.map(\.protocolID))))
         var current: [Int64: [String: CurrentEntry]] = [:]
         for row in try Row.fetchAll(db, sql: """
-            SELECT e.candidate_id, e.step_key, e.planned_query, e.id, e.outcome, e.searched_at, e.query, e.late, s.name AS searcher
+            SELECT e.candidate_id, e.step_key, e.planned_query, e.id, e.outcome, e.searched_at, e.query, e.late, s.name AS searcher,
+                   EXISTS (SELECT 1 FROM finding_source_entry fs WHERE fs.entry_id = e.id) AS cited
             FROM (SELECT *, row_number() OVER (PARTITION BY candidate_id, step_key, planned_query ORDER BY id DESC) AS recency
                   FROM search_entry
                   WHERE withdrawn_at IS NULL
@@ -155,7 +175,7 @@ extension VacancyProgress {
             let key = (row["step_key"] as String) + "\u{1F}" + (row["planned_query"] as String)
             current[row["candidate_id"], default: [:]][key] = CurrentEntry(
                 id: row["id"], outcome: SearchOutcome(rawValue: row["outcome"])!, searchedAt: row["searched_at"],
-                searcher: row["searcher"], query: row["query"], late: row["late"])
+                searcher: row["searcher"], query: row["query"], late: row["late"], cited: row["cited"])
         }
         var overrides: [Int64: Int] = [:]
         var firstSearch: [Int64: String] = [:]
@@ -171,16 +191,17 @@ extension VacancyProgress {
             firstSearch[row["candidate_id"]] = row["first"]
             protocolsOf[row["candidate_id"]] = Set(((row["protocols"] as String?) ?? "").split(separator: ","))
         }
-        var findings: [Int64: [(decision: FindingDecision?, protected: Bool, concluded: Bool)]] = [:]
+        var findings: [Int64: [(decision: FindingDecision?, protected: Bool, conclusion: FindingConclusion?, followedUp: Bool)]] = [:]
         for row in try Row.fetchAll(db, sql: """
-            SELECT f.candidate_id, fv.decision, fv.protected, fv.conclusion IS NOT NULL AS concluded
+            SELECT f.candidate_id, fv.decision, fv.protected, fv.conclusion, fv.follow_up <> '' AS followed_up
             FROM finding f JOIN finding_version fv ON fv.finding_id = f.id
                  AND fv.version = (SELECT max(version) FROM finding_version WHERE finding_id = f.id)
             WHERE f.candidate_id IN (SELECT id FROM candidate WHERE vacancy_id IN (SELECT value FROM json_each(?)))
             ORDER BY f.candidate_id, f.number
             """, arguments: [ids]) {
             findings[row["candidate_id"], default: []].append(
-                ((row["decision"] as String?).flatMap(FindingDecision.init(rawValue:)), row["protected"], row["concluded"]))
+                ((row["decision"] as String?).flatMap(FindingDecision.init(rawValue:)), row["protected"],
+                 (row["conclusion"] as String?).flatMap(FindingConclusion.init(rawValue:)), row["followed_up"]))
         }
         let byVacancy = Dictionary(grouping: candidates, by: \.vacancyID)
         return vacancies.map { vacancy in
@@ -197,8 +218,8 @@ extension VacancyProgress {
                     firstSearchedAt: firstSearch[candidate.id],
                     excludedByDecision: vacancy.excludes(candidate),
                     findings: (findings[candidate.id] ?? []).map {
-                        FindingStatus.of(decision: $0.decision, protected: $0.protected, concluded: $0.concluded,
-                                         interviewDate: vacancy.interviewDate, today: today)
+                        FindingStatus.of(decision: $0.decision, protected: $0.protected, conclusion: $0.conclusion,
+                                         followedUp: $0.followedUp, interviewDate: vacancy.interviewDate, today: today)
                     })
             }
             let protocolsUsed = (byVacancy[vacancy.id] ?? []).reduce(into: Set<Substring>()) { $0.formUnion(protocolsOf[$1.id] ?? []) }.count

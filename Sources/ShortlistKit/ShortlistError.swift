@@ -9,6 +9,8 @@ public enum ShortlistError: Error, Equatable, Sendable {
     case invalidValue(field: String, value: String, expected: String)
     /// A record given on the command line does not hold together.
     case invalidRecord(record: String, reason: String)
+    /// Values a record needs were not given: every one named at once, each with what it should say.
+    case missingValues(record: String, fields: [String], hints: [String])
     /// A statement the user must make explicitly was not given.
     case confirmationRequired(statement: String, flag: String)
     /// A date is not in an accepted form, or is not a real date.
@@ -55,7 +57,7 @@ public enum ShortlistError: Error, Equatable, Sendable {
     /// The exit status a command returns for this error: 64 for usage mistakes, 1 otherwise.
     public var exitCode: Int32 {
         switch self {
-        case .invalidValue, .invalidRecord, .invalidDate, .actorRequired, .confirmationRequired: 64
+        case .invalidValue, .invalidRecord, .missingValues, .invalidDate, .actorRequired, .confirmationRequired: 64
         default: 1
         }
     }
@@ -67,6 +69,9 @@ public enum ShortlistError: Error, Equatable, Sendable {
             "\(field): '\(value)' is not valid; expected \(expected)."
         case let .invalidRecord(record, reason):
             "\(record): \(reason); correct it and try again."
+        case let .missingValues(record, fields, hints):
+            "\(record): missing \(fields.joined(separator: ", ")). Give "
+                + zip(fields, hints).map { "\($0) (\($1))" }.joined(separator: ", ") + "."
         case let .confirmationRequired(statement, flag):
             "Nothing was recorded: confirm that \(statement) by adding \(flag)."
         case let .invalidDate(field, value):

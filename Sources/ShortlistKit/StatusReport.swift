@@ -62,8 +62,7 @@ public struct StatusReport: Sendable {
             out.write("\(complete) of \(progress.candidates.count) candidates complete.\n")
         }
         if !vacancies.isEmpty {
-            out.write(line("Marks: 0 no results, N nothing relevant, F findings, X could not complete, . not done, k/n partly done, - not applicable.",
-                           indent: 7, at: ", "))
+            out.write(line(StepProgress.legend, indent: 7, at: ", "))
         }
     }
 

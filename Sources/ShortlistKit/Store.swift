@@ -19,7 +19,7 @@ public struct Store: Sendable {
     /// Creates a new database at `path`, readable and writable by its owner only, and adds
     /// its first staff member (an admin) without an actor.
     public static func create(at path: String, admin: String, roles: [StaffRole] = [],
-                              clock: @escaping @Sendable () -> Date = Date.init) throws(ShortlistError) -> Store {
+                              clock: @escaping @Sendable () -> Date) throws(ShortlistError) -> Store {
         let admin = admin.trimmingCharacters(in: .whitespaces)
         guard !admin.isEmpty else {
             throw .invalidValue(field: "--admin", value: admin, expected: "the name of the first staff member")
@@ -45,7 +45,7 @@ public struct Store: Sendable {
 
     /// Opens an existing shortlist database and applies any migrations it lacks.
     /// A missing file, a foreign file or a newer schema is refused and nothing is changed.
-    public static func open(at path: String, clock: @escaping @Sendable () -> Date = Date.init) throws(ShortlistError) -> Store {
+    public static func open(at path: String, clock: @escaping @Sendable () -> Date) throws(ShortlistError) -> Store {
         guard FileManager.default.fileExists(atPath: path) else { throw .databaseMissing(path: path) }
         guard FileManager.default.isReadableFile(atPath: path) else {
             throw .file(path: path, reason: "the database file cannot be read; check its permissions")

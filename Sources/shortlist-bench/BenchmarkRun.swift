@@ -94,7 +94,7 @@ struct Bench {
         func shell(_ database: String, _ sql: String) throws -> ProcessRun {
             try ProcessTimer.median(runs, sqlite3, ["-readonly", database, sql])
         }
-        let store = try Store.open(at: db)
+        let store = try Store.open(at: db, clock: Date.init)
         let verification = try store.verifyAudit()
         let counts = try store.statistics()
         results.facts = [

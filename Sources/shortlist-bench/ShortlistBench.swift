@@ -23,7 +23,7 @@ extension ShortlistBench {
             let started = Date()
             var generator = TrustGenerator(scale: scale, today: Day(year: 2026, month: 11, day: 27)!)
             let data = try generator.generate(at: db) { FileHandle.standardError.write(Data(($0 + "\n").utf8)) }
-            let audit = try Store.open(at: db).verifyAudit()
+            let audit = try Store.open(at: db, clock: Date.init).verifyAudit()
             print("Generated \(db) in \(String(format: "%.1f", Date().timeIntervalSince(started))) s: \(audit.events) audit events; "
                 + "open vacancy \(data.openVacancy), pack vacancy \(data.packVacancy).")
         }

@@ -4,7 +4,7 @@ import ShortlistKit
 struct FindingCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "finding", abstract: "Record findings, decide whether they are raised, and record the candidate's response.",
-        subcommands: [Add.self, Update.self, Decide.self, Respond.self, Show.self, List.self, Categories.self, AddCategory.self])
+        subcommands: [Add.self, Update.self, Decide.self, Respond.self, FollowUp.self, Show.self, List.self, Categories.self, AddCategory.self])
 }
 
 extension IdentityConfidence: ExpressibleByArgument {}
@@ -64,6 +64,7 @@ extension FindingCommand {
         @OptionGroup var finding: FindingArgument
         @OptionGroup var content: FindingContent
         @Flag(inversion: .prefixedNo, help: "It is (or is not) about a protected characteristic.") var protectedCharacteristic: Bool?
+        @Option(help: "Why it is corrected (required with --no-protected-characteristic: reported to governors).") var reason: String?
 
         func run() throws {
             var correction = FindingCorrection()
@@ -75,6 +76,7 @@ extension FindingCommand {
             correction.identity = content.identity
             correction.identityBasis = content.identityBasis
             correction.relevance = content.relevance
+            correction.reason = reason
             let updated = try store.open().updateFinding(finding.reference(), correction, by: actor.actor)
             Console.print("\(updated.reference): version \(updated.current.version)")
         }

@@ -40,6 +40,21 @@ extension FindingCommand {
         }
     }
 
+    struct FollowUp: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "follow-up", abstract: "After further checks or a remaining concern: record what was done (until then the finding is outstanding).")
+
+        @OptionGroup var store: StoreOptions
+        @OptionGroup var actor: ActorOptions
+        @OptionGroup var finding: FindingArgument
+        @Option(help: "What was done: the checks made and their result, or what happened next.") var note: String
+
+        func run() throws {
+            let followed = try store.open().recordFollowUp(finding.reference(), note: note, by: actor.actor)
+            Console.print("\(followed.reference): follow-up recorded (version \(followed.current.version))")
+        }
+    }
+
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "show", abstract: "Show a finding; --history shows every version with who and when.")
 

@@ -245,7 +245,7 @@ struct AuditCLITests {
                                                                                                   environment: demo).utf8)) as? [[String: Any]])
         #expect(json.count == table.count - 2)
         #expect(Set(json[0].keys) == ["seq", "at", "actor", "os_account", "action", "entity", "ref", "details", "hash"])
-        let store = try Store.open(at: sandbox.path("demo/shortlist.sqlite"))
+        let store = try Store.open(at: sandbox.path("demo/shortlist.sqlite"), clock: sandboxClock)
         let log = try store.auditLog(AuditFilter())
         #expect(json.map { $0["details"] as? String } == log.map(\.details))
 

@@ -207,11 +207,11 @@ struct CLICommandTests {
             """))
         #expect(output.contains("export SHORTLIST_DB=demo/shortlist.sqlite SHORTLIST_USER=\"Alex Morgan\""))
         #expect(mode(path) == 0o600)
-        let names = try Store.open(at: path).candidates(of: "TA-2026-03").map(\.fullName)
+        let names = try Store.open(at: path, clock: sandboxClock).candidates(of: "TA-2026-03").map(\.fullName)
         #expect(names.map(utf8) == ["Zoë Ødegaard", "Siobhán O'Brien", "Łukasz Nowak", "Nguyễn Thị Minh"].map(utf8))
         // Running it again rebuilds the demonstration, rather than adding to it.
         try sandbox.succeed(["demo", "--dir", "demo"])
-        #expect(try Store.open(at: path).candidates(of: "TA-2026-03").count == 4)
+        #expect(try Store.open(at: path, clock: sandboxClock).candidates(of: "TA-2026-03").count == 4)
     }
 
     @Test("demo will not replace a database that is not a demonstration")
@@ -226,6 +226,6 @@ struct CLICommandTests {
             error: real/shortlist.sqlite: a database that is not a demonstration is already there. Choose another folder with --dir.\n
             """)
         #expect(try Data(contentsOf: URL(fileURLWithPath: path)).count == before.count)
-        #expect(try Store.open(at: path).staff().map(\.name) == [admin])
+        #expect(try Store.open(at: path, clock: sandboxClock).staff().map(\.name) == [admin])
     }
 }

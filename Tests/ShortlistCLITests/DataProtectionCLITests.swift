@@ -249,7 +249,8 @@ struct DataProtectionCLITests {
             == ["WITHDRAWN-REASON-ZQP-7742 logged against the wrong query"])
         let findings = try #require(export["findings"] as? [[String: Any]])
         let versions = try #require(findings.first?["versions"] as? [[String: Any]])
-        #expect(versions.map { ($0["fields"] as? [String: String])?["action"] } == ["add", "update", "decide", "respond"])
+        #expect(versions.map { ($0["fields"] as? [String: String])?["action"] } == ["add", "update", "decide", "respond", "respond"])
+        #expect((versions.last?["fields"] as? [String: String])?["follow_up"] == "FOLLOWUP-ZQP-8860 the referee had no concerns.")
         #expect((versions.last?["fields"] as? [String: String])?["response"] == "RESPONSE-ZQP-8858 It was a joke I regret.")
         #expect((export["panel_documents"] as? [[String: Any]])?.map { $0["kind"] as? String } == ["dossier"])
         let evidence = try #require(export["evidence"] as? [[String: Any]])
@@ -343,7 +344,7 @@ struct DataProtectionCLITests {
 
         #expect(result.status == 0, "\(result)")
         #expect(result.stderr == "")
-        let opened = try Store.open(at: copy)
+        let opened = try Store.open(at: copy, clock: sandboxClock)
         let verification = try opened.verifyAudit()
         #expect(verification.isValid)
         #expect(result.stdout == "Backed up to \(copy): \(verification.events) audit events verified, head \(verification.head); 2 evidence files copied.\n")
@@ -381,7 +382,7 @@ struct DataProtectionCLITests {
         #expect(result.stdout == """
             ok   integrity: ok
             ok   foreign keys: 0 broken references
-            ok   schema: migrations 0004_data_protection of 0004_data_protection
+            ok   schema: migrations 0005_finding_corrections of 0005_finding_corrections
             ok   audit trail: \(audit.events) events, head \(audit.head)
             ok   evidence files: 1 present and unchanged
             ok   permissions: owner only

@@ -144,4 +144,39 @@ struct FindingCLITests {
             error: --category: 'gambling' is not valid; expected one of \(categories), online-gambling (or --protected-characteristic).\n
             """)
     }
+
+    @Test("the loophole as found: a protected finding unmarked with no reason, then raised by the same manager, is refused at each step")
+    func protectedMarkLoophole() throws {
+        let sandbox = try Sandbox()
+        try sandbox.createRecruitment()
+        let f3 = "TA-2026-03/1/F3"  // recorded as about a protected characteristic
+        let before = try sandbox.auditEventCount()
+        try sandbox.refuse(["finding", "update", f3, "--no-protected-characteristic", "--category", "other", "--relevance", "x",
+                            "--by", "Priya Shah"], status: 64, stderr: """
+            error: \(f3): missing --reason. Give --reason (why it is not about a protected characteristic after all: removing the mark is \
+            reported to governors, and someone else must then decide the finding).\n
+            """)
+        #expect(try sandbox.auditEventCount() == before)
+        #expect(try sandbox.succeed(["finding", "update", f3, "--no-protected-characteristic", "--category", "other", "--relevance", "x",
+                                     "--reason", "Recorded against the wrong post", "--by", "Priya Shah"]) == "\(f3): version 2\n")
+        try sandbox.refuse(["finding", "decide", f3, "--decision", "raise", "--question", "Can you tell us about the post?", "--by", "Priya Shah"],
+                           status: 1, stderr: "error: \(f3): you removed its protected-characteristic mark (version 2), so you may not also decide it. "
+            + "Another recruiting manager must decide it, so that a second person reviews it before anything can reach the panel.\n")
+        let dossier = try sandbox.succeed(["dossier", "TA-2026-03/1", "--by", "Sam Searcher"])
+        #expect(!dossier.contains("PROTECTED-MARKER"))
+        let report = try sandbox.succeed(["report", "--vacancy", "TA-2026-03", "--by", "Grace Okafor"])
+        #expect(report.contains("| TA-2026-03 | TA-2026-03/1 | protected-mark-removed | TA-2026-03/1/F3 version 2, by Priya Shah on 20 November 2026: "
+            + "Recorded against the wrong post |"))
+    }
+
+    @Test("finding add names every missing value at once")
+    func missingValues() throws {
+        let sandbox = try Sandbox()
+        try SearchScenario.build(at: sandbox.database, fixtures: fixtureURL(""))
+        try sandbox.refuse(["finding", "add", "TA-2026-03/1", "--entry", "3", "--summary", "A post", "--identity", "probable",
+                            "--by", "Sam Searcher"], status: 64, stderr: """
+            error: new finding for TA-2026-03/1: missing --category, --relevance. Give --category (one of \(categories), or \
+            --protected-characteristic), --relevance (why it is relevant to working with children or to the school).\n
+            """)
+    }
 }

@@ -7,16 +7,17 @@ import Testing
 private let python3 = ["/usr/bin/python3", "/usr/local/bin/python3"].first { FileManager.default.isExecutableFile(atPath: $0) }
 
 private let asSam = ["SHORTLIST_USER": "Sam Searcher"]
-private let outcomePrompt = "Outcome: [n] no results, [r] nothing relevant, [f] findings, [c] could not complete, [s] skip for now, [q] quit "
+private let outcomePrompt = "Outcome: [0] no results, [N] nothing relevant, [F] findings, [X] could not complete, [S] skip for now, [Q] quit "
 
 /// What the searcher types at each prompt of a whole run of candidate 1: the same answers as
 /// `SearchScenario.guidedAnswers`, each sent when its prompt appears (several lines for a list of addresses).
 private let terminalSteps: [(String, String)] = [
     ("[y/n] ", "y"),
-    ("[q] quit ", "n"), ("(blank line to finish):", "https://www.google.com/search?q=%22Siobh%C3%A1n%20O%27Brien%22\n"),
+    ("[Q] quit ", "0"), ("(blank line to finish):", "https://www.google.com/search?q=%22Siobh%C3%A1n%20O%27Brien%22\n"),
     ("Note (blank for none): ", "First page only; no one of that name nearby"),
-    ("[q] quit ", "r"), ("(blank line to finish):", "https://www.frodshamleisure.example/staff\n"), ("Note (blank for none): ", ""),
-    ("[q] quit ", "f"), ("(blank line to finish):", "https://www.facebook.com/example/posts/1\nhttps://www.facebook.com/example/posts/2\n"),
+    ("[Q] quit ", "n"), ("(blank line to finish):", "https://www.frodshamleisure.example/staff\n"), ("Note (blank for none): ", ""),
+    ("[Q] quit ", "f"), ("(blank line to finish):", "https://www.facebook.com/example/posts/1\nhttps://www.facebook.com/example/posts/2\n"),
+    ("(blank line to finish):", ""),
     ("Note (blank for none): ", "Post about a parent at St Mary's"),
     ("Record the finding now? [y/n] ", "y"), ("Neutral, factual summary: ", "Public post criticising a parent by name"),
     ("sexual orientation)? [y/n] ", "n"), ("[u]nverified? ", "c"),
@@ -24,7 +25,7 @@ private let terminalSteps: [(String, String)] = [
     ("undeclared-employment, other): ", "disparaging"),
     ("or to the school? ", "Public criticism of a parent at the school where she worked"),
     ("blank if unknown): ", "14/03/2024"),
-    ("[q] quit ", "c"), ("Why could it not be completed? ", "The news search failed to load twice"), ("(blank line to finish):", ""),
+    ("[Q] quit ", "x"), ("Why could it not be completed? ", "The news search failed to load twice"), ("(blank line to finish):", ""),
 ]
 
 private extension Sandbox {
@@ -45,9 +46,9 @@ private extension Sandbox {
     }
 }
 
-/// The lines of `output` that start a query: "Step N of M for ...".
+/// The lines of `output` that start a query: "Query N of M for REF (step KEY); ...", without the step.
 private func stepLines(_ output: String) -> [String] {
-    output.split(separator: "\n").filter { $0.hasPrefix("Step ") }.map(String.init)
+    output.split(separator: "\n").filter { $0.hasPrefix("Query ") }.map { String($0.replacing(#/ \(step [a-z-]+\)/#, with: "")) }
 }
 
 /// Checks what a whole run of candidate 1 recorded: the entries and the finding, from the CLI's own listings.
@@ -111,13 +112,13 @@ struct GuidedSearchCLITests {
         let sandbox = try Sandbox()
         try SearchScenario.buildForGuidedRun(at: sandbox.database, fixtures: fixtureURL(""))
         let first = try sandbox.runAtTerminal(["check", "run", "TA-2026-03/1"], steps: [
-            ("[y/n] ", "y"), ("[q] quit ", "s"), ("[q] quit ", "n"), ("(blank line to finish):", "https://a.example\n"),
-            ("Note (blank for none): ", "Checked"), ("[q] quit ", "q"),
+            ("[y/n] ", "y"), ("[Q] quit ", "s"), ("[Q] quit ", "0"), ("(blank line to finish):", "https://a.example\n"),
+            ("Note (blank for none): ", "Checked"), ("[Q] quit ", "q"),
         ])
         #expect(first.status == 0, "\(first)")
-        #expect(stepLines(first.stdout) == ["Step 1 of 4 for TA-2026-03/1; 0 of 2 candidates complete.",
-                                            "Step 2 of 4 for TA-2026-03/1; 0 of 2 candidates complete.",
-                                            "Step 3 of 4 for TA-2026-03/1; 0 of 2 candidates complete."])
+        #expect(stepLines(first.stdout) == ["Query 1 of 4 for TA-2026-03/1; 0 of 2 candidates complete.",
+                                            "Query 2 of 4 for TA-2026-03/1; 0 of 2 candidates complete.",
+                                            "Query 3 of 4 for TA-2026-03/1; 0 of 2 candidates complete."])
         #expect(first.stdout.hasSuffix("""
             \(outcomePrompt)q
 
@@ -129,12 +130,12 @@ struct GuidedSearchCLITests {
         #expect(try sandbox.history("TA-2026-03/1").dropFirst().map { [$0[0], $0[2], $0[6], $0[10], $0[11]] } == [
             ["1", "web-name-employer", "no-results", "https://a.example", "Checked"],
         ])
-        let second = try sandbox.runAtTerminal(["check", "run", "TA-2026-03/1"], steps: [("[y/n] ", "y"), ("[q] quit ", "q")])
-        #expect(stepLines(second.stdout) == ["Step 1 of 4 for TA-2026-03/1; 0 of 2 candidates complete."])
+        let second = try sandbox.runAtTerminal(["check", "run", "TA-2026-03/1"], steps: [("[y/n] ", "y"), ("[Q] quit ", "Q")])
+        #expect(stepLines(second.stdout) == ["Query 1 of 4 for TA-2026-03/1; 0 of 2 candidates complete."])
         // Piped, after answering the first, it resumes at the third.
-        let third = try sandbox.run(["check", "run", "TA-2026-03/1"], environment: asSam, stdin: Data("y\nr\n\n\nq\n".utf8))
-        #expect(stepLines(third.stdout) == ["Step 1 of 4 for TA-2026-03/1; 0 of 2 candidates complete.",
-                                            "Step 3 of 4 for TA-2026-03/1; 0 of 2 candidates complete."])
+        let third = try sandbox.run(["check", "run", "TA-2026-03/1"], environment: asSam, stdin: Data("y\nn\n\n\nq\n".utf8))
+        #expect(stepLines(third.stdout) == ["Query 1 of 4 for TA-2026-03/1; 0 of 2 candidates complete.",
+                                            "Query 3 of 4 for TA-2026-03/1; 0 of 2 candidates complete."])
         #expect(third.stdout.contains("  Query: \"Siobhán O'Brien\" \"St Mary's RC Primary\"\n"))
     }
 
@@ -143,8 +144,8 @@ struct GuidedSearchCLITests {
         let sandbox = try Sandbox()
         try SearchScenario.buildForGuidedRun(at: sandbox.database, fixtures: fixtureURL(""))
         let result = try sandbox.runAtTerminal(["check", "run", "TA-2026-03/1"], steps: [
-            ("[y/n] ", "y"), ("[q] quit ", "n"), ("(blank line to finish):", ""), ("Note (blank for none): ", "Before the interrupt"),
-            ("[q] quit ", "^C"),
+            ("[y/n] ", "y"), ("[Q] quit ", "0"), ("(blank line to finish):", ""), ("Note (blank for none): ", "Before the interrupt"),
+            ("[Q] quit ", "^C"),
         ])
         #expect(result.status == 128 + SIGINT, "\(result)")
         #expect(result.stdout.contains("Saved entry 1: web-name.1 no-results.\n"))
@@ -152,24 +153,24 @@ struct GuidedSearchCLITests {
         let verify = try sandbox.run(["audit", "verify"])
         #expect(verify.status == 0, "\(verify)")
         let next = try sandbox.run(["check", "run", "TA-2026-03/1"], environment: asSam, stdin: Data("y\nq\n".utf8))
-        #expect(stepLines(next.stdout) == ["Step 2 of 4 for TA-2026-03/1; 0 of 2 candidates complete."])
+        #expect(stepLines(next.stdout) == ["Query 2 of 4 for TA-2026-03/1; 0 of 2 candidates complete."])
     }
 
     @Test("an invalid key is refused with the valid keys and the same question is asked again", .enabled(if: python3 != nil))
     func invalidKey() throws {
         let sandbox = try Sandbox()
         try SearchScenario.buildForGuidedRun(at: sandbox.database, fixtures: fixtureURL(""))
-        let piped = try sandbox.run(["check", "run", "TA-2026-03/1"], environment: asSam, stdin: Data("y\nx\nn\n\n\nq\n".utf8))
+        let piped = try sandbox.run(["check", "run", "TA-2026-03/1"], environment: asSam, stdin: Data("y\nz\nN\n\n\nq\n".utf8))
         #expect(piped.status == 0)
-        #expect(piped.stdout.contains("\(outcomePrompt)x\n'x' is not one of the answers: n, r, f, c, s, q.\n\(outcomePrompt)n\n"
+        #expect(piped.stdout.contains("\(outcomePrompt)z\n'z' is not one of the answers: 0, n, f, x, s, q.\n\(outcomePrompt)N\n"
             + "Addresses reviewed, one a line (blank line to finish):\n"))
         let terminal = try sandbox.runAtTerminal(["check", "run", "TA-2026-03/1"], steps: [
-            ("[y/n] ", "maybe"), ("[y/n] ", "y"), ("[q] quit ", "p"), ("[q] quit ", "q"),
+            ("[y/n] ", "maybe"), ("[y/n] ", "y"), ("[Q] quit ", "p"), ("[Q] quit ", "q"),
         ])
         #expect(terminal.stdout.contains("[y/n] maybe\n'maybe' is not one of the answers: y, yes, n, no.\n"
             + "Do you confirm you will follow these rules for every search in this run? [y/n] y\n"))
-        #expect(terminal.stdout.contains("\(outcomePrompt)p\n'p' is not one of the answers: n, r, f, c, s, q.\n\(outcomePrompt)q\n"))
-        #expect(stepLines(terminal.stdout) == ["Step 2 of 4 for TA-2026-03/1; 0 of 2 candidates complete."])
+        #expect(terminal.stdout.contains("\(outcomePrompt)p\n'p' is not one of the answers: 0, n, f, x, s, q.\n\(outcomePrompt)q\n"))
+        #expect(stepLines(terminal.stdout) == ["Query 2 of 4 for TA-2026-03/1; 0 of 2 candidates complete."])
     }
 
     @Test("a candidate not told: override with a reason records it on each entry; skip and stop record nothing")
@@ -190,7 +191,7 @@ struct GuidedSearchCLITests {
 
             """))
         let result = try sandbox.run(["check", "run", "TA-2026-03/2"], environment: asSam,
-                                     stdin: Data("y\no\n\(reason)\nn\n\n\nr\n\nNamesakes only\n".utf8))
+                                     stdin: Data("y\no\n\(reason)\n0\n\n\nn\n\nNamesakes only\n".utf8))
         #expect(result.status == 0, "\(result)")
         #expect(result.stdout.contains("Why is the rule overridden? (recorded and shown in audits) \(reason)\n"))
         #expect(result.stdout.components(separatedBy: "Note: Overridden: not-told. The reason is recorded and appears in audits.\n").count == 3)
@@ -205,11 +206,11 @@ struct GuidedSearchCLITests {
     func inputEndsEarly() throws {
         let sandbox = try Sandbox()
         try SearchScenario.buildForGuidedRun(at: sandbox.database, fixtures: fixtureURL(""))
-        let result = try sandbox.run(["check", "run", "TA-2026-03/1"], environment: asSam, stdin: Data("y\nn\n\nA note\nr\n".utf8))
+        let result = try sandbox.run(["check", "run", "TA-2026-03/1"], environment: asSam, stdin: Data("y\n0\n\nA note\nn\n".utf8))
         #expect(result.status == 0, "\(result)")
         #expect(result.stderr == "")
         #expect(result.stdout.hasSuffix("""
-            \(outcomePrompt)r
+            \(outcomePrompt)n
             Addresses reviewed, one a line (blank line to finish):
             Saved entry 2: web-name-employer.1 nothing-relevant.
 
@@ -229,7 +230,7 @@ struct GuidedSearchCLITests {
         let sandbox = try Sandbox()
         try SearchScenario.buildForGuidedRun(at: sandbox.database, fixtures: fixtureURL(""))
         let result = try sandbox.runAtTerminal(["check", "run", "TA-2026-03/1"], steps: [
-            ("[y/n] ", "y"), ("[q] quit ", "n"), ("(blank line to finish):", ""), ("Note (blank for none): ", ""), ("[q] quit ", "^D"),
+            ("[y/n] ", "y"), ("[Q] quit ", "0"), ("(blank line to finish):", ""), ("Note (blank for none): ", ""), ("[Q] quit ", "^D"),
         ])
         #expect(result.status == 0, "\(result)")
         #expect(result.stdout.hasSuffix("Input ended; every answer given is saved.\nRecorded 1 search and 0 findings.\n"
@@ -242,12 +243,12 @@ struct GuidedSearchCLITests {
         let sandbox = try Sandbox()
         try SearchScenario.buildForGuidedRun(at: sandbox.database, fixtures: fixtureURL(""))
         let result = try sandbox.run(["check", "run", "--vacancy", "TA-2026-03"], environment: asSam,
-                                     stdin: Data("y\ns\ns\ns\ns\no\nUrgent appointment\nn\n\n\nq\n".utf8))
+                                     stdin: Data("y\ns\ns\ns\ns\no\nUrgent appointment\n0\n\n\nq\n".utf8))
         #expect(result.status == 0, "\(result)")
         #expect(stepLines(result.stdout) == [
-            "Step 1 of 4 for TA-2026-03/1; 0 of 2 candidates complete.", "Step 2 of 4 for TA-2026-03/1; 0 of 2 candidates complete.",
-            "Step 3 of 4 for TA-2026-03/1; 0 of 2 candidates complete.", "Step 4 of 4 for TA-2026-03/1; 0 of 2 candidates complete.",
-            "Step 1 of 2 for TA-2026-03/2; 0 of 2 candidates complete.", "Step 2 of 2 for TA-2026-03/2; 0 of 2 candidates complete.",
+            "Query 1 of 4 for TA-2026-03/1; 0 of 2 candidates complete.", "Query 2 of 4 for TA-2026-03/1; 0 of 2 candidates complete.",
+            "Query 3 of 4 for TA-2026-03/1; 0 of 2 candidates complete.", "Query 4 of 4 for TA-2026-03/1; 0 of 2 candidates complete.",
+            "Query 1 of 2 for TA-2026-03/2; 0 of 2 candidates complete.", "Query 2 of 2 for TA-2026-03/2; 0 of 2 candidates complete.",
         ])
         #expect(result.stdout.hasSuffix("Recorded 1 search and 0 findings; skipped 4.\n5 queries remain; run it again to resume at the first.\n"
             + "Status of TA-2026-03: 0 of 2 candidates complete.\n"))

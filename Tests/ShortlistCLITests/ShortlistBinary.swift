@@ -56,7 +56,26 @@ enum ShortlistBinary {
 
 /// The instant every CLI test runs at (SHORTLIST_NOW): Friday 20 November 2026, 10:00 in London.
 let fixedNow = "2026-11-20T10:00:00Z"
+/// The same instant as the clock of every store a CLI test opens with the library: no test helper offers the real one.
+let sandboxClock: @Sendable () -> Date = { Timestamp.parse(iso: fixedNow)! }
 let admin = "Ann Admin"
+
+/// The machine's clock as the binary sees it: where datefudge is installed (`.ci/run` installs it), every
+/// run of the binary sees a clock over a year from the real one, so that a CLI test that still
+/// depended on today's date (instead of SHORTLIST_NOW) would fail on every run, not on some day.
+/// (libfaketime is no use here: under it a Swift program's `CommandLine.arguments` comes back empty.)
+enum MachineClock {
+    /// The preloadable library, if this machine has it.
+    static let fudgeLibrary: String? = ["/usr/lib/x86_64-linux-gnu/datefudge/datefudge.so",
+                                        "/usr/lib/aarch64-linux-gnu/datefudge/datefudge.so"]
+        .first { FileManager.default.fileExists(atPath: $0) }
+    /// How far the binary's clock is moved from the real one.
+    static let offsetDays = 400
+    /// The environment that moves it (empty where datefudge is missing); DATEFUDGE is subtracted from the time.
+    static let shifted: [String: String] = fudgeLibrary.map {
+        ["LD_PRELOAD": $0, "DATEFUDGE": String(-offsetDays * 86_400)]
+    } ?? [:]
+}
 
 /// A temporary folder with its own database path, in which the binary is run; removed at the end.
 final class Sandbox {
@@ -75,6 +94,7 @@ final class Sandbox {
         environment = ["HOME": folder.path, "SHORTLIST_DB": database, "SHORTLIST_NOW": fixedNow,
                        "PATH": inherited["PATH"] ?? "/usr/bin:/bin"]
         for name in ["LD_LIBRARY_PATH", "TMPDIR"] { environment[name] = inherited[name] }
+        environment.merge(MachineClock.shifted) { $1 }
     }
 
     deinit { try? FileManager.default.removeItem(at: folder) }
@@ -108,7 +128,7 @@ final class Sandbox {
     }
 
     /// Opens the database with the library.
-    func store() throws -> Store { try Store.open(at: database) }
+    func store() throws -> Store { try Store.open(at: database, clock: sandboxClock) }
 
     /// Starts the binary (or `executable`) and returns the running process; its output goes to files.
     func start(_ arguments: [String], executable: String? = nil, environment extra: [String: String] = [:],

@@ -203,7 +203,7 @@ struct AuditTests {
             let store = try Store.open(at: path, clock: { testNow })
             try store.addCandidate(to: "TA-2026-03", CandidateDraft(fullName: "Candidate \(round)"), by: admin)
         }
-        let events = try storedEvents(try Store.open(at: path))
+        let events = try storedEvents(try Store.open(at: path, clock: testClock))
         #expect(events.count == 6)
         #expect(events.first?.event.prevHash == AuditEvent.genesisHash)
         expectIntactChain(events)

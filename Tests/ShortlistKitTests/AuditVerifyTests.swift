@@ -229,7 +229,7 @@ struct AuditVerifyTests {
         let victim = AuditTampering.seq(try storedEvents(store), "staff.add", RecruitmentFixture.searcher)
         try tamperWithDatabase(store.path, "DELETE FROM audit_detail WHERE seq = \(victim); DELETE FROM audit_event WHERE seq = \(victim)")
 
-        let result = try Store.open(at: store.path).verifyAudit(expectHead: recorded.head)
+        let result = try Store.open(at: store.path, clock: testClock).verifyAudit(expectHead: recorded.head)
         #expect(!result.isValid)
         #expect(result.events == recorded.events - 1)
         #expect(result.expectedHead?.found == false)
@@ -249,15 +249,15 @@ struct AuditVerifyTests {
         #expect(last.action == "document.dossier")
         last.actor = RecruitmentFixture.searcher
         try tamperWithDatabase(store.path, "UPDATE audit_event SET actor = ?, hash = ? WHERE seq = ?", arguments: [last.actor, last.computedHash, last.seq])
-        let rewritten = try Store.open(at: store.path).verifyAudit()
+        let rewritten = try Store.open(at: store.path, clock: testClock).verifyAudit()
         #expect(rewritten.isValid)
-        #expect(!(try Store.open(at: store.path).verifyAudit(expectHead: recorded).isValid))
+        #expect(!(try Store.open(at: store.path, clock: testClock).verifyAudit(expectHead: recorded).isValid))
 
         // Dropping it altogether: the chain is a prefix of what it was.
         try tamperWithDatabase(store.path, "DELETE FROM audit_detail WHERE seq = \(last.seq); DELETE FROM audit_event WHERE seq = \(last.seq)")
-        let dropped = try Store.open(at: store.path).verifyAudit()
+        let dropped = try Store.open(at: store.path, clock: testClock).verifyAudit()
         #expect(dropped.isValid)
         #expect(dropped.events == Int(last.seq) - 1)
-        #expect(!(try Store.open(at: store.path).verifyAudit(expectHead: recorded).isValid))
+        #expect(!(try Store.open(at: store.path, clock: testClock).verifyAudit(expectHead: recorded).isValid))
     }
 }

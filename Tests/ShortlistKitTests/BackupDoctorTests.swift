@@ -21,7 +21,7 @@ struct BackupDoctorTests {
 
         #expect(result == BackupResult(path: destination, events: verification.events, head: verification.head, evidenceFiles: 2))
         #expect(try mode(destination) == 0o600)
-        let copy = try Store.open(at: destination)
+        let copy = try Store.open(at: destination, clock: testClock)
         #expect(try copy.read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check") } == ["ok"])
         let copied = try copy.verifyAudit()
         #expect(copied.isValid && copied.head == verification.head && copied.events == verification.events)
@@ -62,7 +62,7 @@ struct BackupDoctorTests {
         #expect(checks.map(\.name) == ["integrity", "foreign keys", "schema", "audit trail", "evidence files", "permissions", "retention"])
         #expect(checks.filter { !$0.passed }.map(\.name) == [])
         #expect(checks.map(\.detail) == [
-            "ok", "0 broken references", "migrations 0004_data_protection of 0004_data_protection",
+            "ok", "0 broken references", "migrations 0005_finding_corrections of 0005_finding_corrections",
             "\(head.events) events, head \(head.head)", "1 present and unchanged", "owner only", "no purge overdue",
         ])
     }

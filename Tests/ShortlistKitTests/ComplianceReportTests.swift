@@ -19,11 +19,14 @@ private let expectedExceptions: [String: Int] = [
     "different-steps": 0,
     "incomplete": 4,          // TA-2026-03/2 and /3, MS-2026-02/3, OF-2026-01/1
     "could-not-complete": 1,  // TA-2026-03/2 TikTok
+    "unrecorded-finding": 0,
     "late": 1,                // MS-2026-02/2 LinkedIn after the interview
     "panel-searcher": 1,      // MS-2026-02/2 YouTube by Tom Ellis
     "override": 2,            // MS-2026-02/2 searcher on panel, MS-2026-02/3 not told
     "undecided-finding": 1,   // TA-2026-03/2/F1
     "unanswered-finding": 1,  // MS-2026-02/2/F1, interview held
+    "awaiting-follow-up": 0,  // TA-2026-03/1/F1 further checks, followed up
+    "protected-mark-removed": 0,
     "purge-overdue": 1,       // OF-2026-01 closed 1 March 2026, 6 months' retention
 ]
 
@@ -149,14 +152,20 @@ struct ComplianceReportTests {
 
         let csv = try store.renderComplianceReport(year2026, format: "csv", templates: TemplateSet.load(), by: RecruitmentFixture.governor)
         let records = try CSVReader.parse(Data(csv.utf8))
-        #expect(records.first?.fields == ["vacancy", "candidate", "outcome", "told_on", "told_before_first_search", "searches",
-                                          "complete_before_interview", "late", "compliant", "exceptions"])
+        #expect(records.first?.fields == ["vacancy", "candidate", "outcome", "told_on", "searched", "told_before_first_search",
+                                          "searches_done", "searches_planned", "complete_before_interview", "late", "compliant", "exceptions"])
         #expect(records.count == 1 + 9)
-        #expect(records.dropFirst().allSatisfy { $0.fields.count == 10 })
-        #expect(Set(records.dropFirst().filter { $0.fields[8] == "true" }.map { $0.fields[1] }) == Set(expectedCompliant))
+        #expect(records.dropFirst().allSatisfy { $0.fields.count == 12 })
+        #expect(Set(records.dropFirst().filter { $0.fields[10] == "true" }.map { $0.fields[1] }) == Set(expectedCompliant))
         let dafydd = try #require(records.first { $0.fields[1] == "MS-2026-02/2" })
-        #expect(dafydd.fields == ["MS-2026-02", "MS-2026-02/2", "pending", "2026-11-02", "yes", "10 of 10", "false", "1", "false",
+        #expect(dafydd.fields == ["MS-2026-02", "MS-2026-02/2", "pending", "2026-11-02", "true", "true", "10", "10", "false", "1", "false",
                                   "late; panel-searcher; override; unanswered-finding"])
+        // Every yes-or-no column holds true or false (or nothing, for "told first" of a candidate not searched), and every count a number.
+        for record in records.dropFirst() {
+            for column in [4, 8, 10] { #expect(["true", "false"].contains(record.fields[column]), "\(record.fields)") }
+            #expect(["true", "false"].contains(record.fields[5]) || (record.fields[4] == "false" && record.fields[5] == ""), "\(record.fields)")
+            for column in [6, 7, 9] { #expect(Int(record.fields[column]) != nil, "\(record.fields)") }
+        }
         #expect(dafydd.fields[3] == "2026-11-02")
     }
 

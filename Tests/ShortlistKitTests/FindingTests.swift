@@ -345,8 +345,8 @@ struct FindingTests {
             none.entries = []
             try store.addFinding(to: candidateRef(1), none, by: "Sam Searcher")
         }
-        #expect(throws: ShortlistError.invalidRecord(record: "new finding for TA-2026-03/1",
-                                                     reason: "the summary is empty; give a neutral, factual summary with --summary")) {
+        #expect(throws: ShortlistError.missingValues(record: "new finding for TA-2026-03/1", fields: ["--summary"],
+                                                     hints: ["a neutral, factual summary"])) {
             try store.addFinding(to: candidateRef(1), draft(entry, " "), by: "Sam Searcher")
         }
         #expect(throws: ShortlistError.invalidRecord(record: "new finding for TA-2026-03/1", reason: "the content date 2026-11-21 is in the future")) {
@@ -354,16 +354,25 @@ struct FindingTests {
             future.contentDate = Day(year: 2026, month: 11, day: 21)
             try store.addFinding(to: candidateRef(1), future, by: "Sam Searcher")
         }
-        #expect(throws: ShortlistError.invalidRecord(record: "new finding for TA-2026-03/1", reason: "identity is confirmed, so say what ties it "
-            + "to the candidate with --identity-basis (photo, location, employer, dates)")) {
+        #expect(throws: ShortlistError.missingValues(record: "new finding for TA-2026-03/1", fields: ["--identity-basis"],
+                                                     hints: ["identity is confirmed, so what ties it to the candidate: photo, location, employer, dates"])) {
             try store.addFinding(to: candidateRef(1), draft(entry, "Confirmed without basis", identity: .confirmed), by: "Sam Searcher")
         }
-        #expect(throws: ShortlistError.invalidRecord(record: "new finding for TA-2026-03/1",
-                                                     reason: "say with --relevance why it is relevant to working with children or to the school")) {
+        #expect(throws: ShortlistError.missingValues(record: "new finding for TA-2026-03/1", fields: ["--relevance"],
+                                                     hints: ["why it is relevant to working with children or to the school"])) {
             var irrelevant = draft(entry, "No relevance")
             irrelevant.relevance = "  "
             try store.addFinding(to: candidateRef(1), irrelevant, by: "Sam Searcher")
         }
+        // Everything missing is named at once, in one message.
+        var bare = FindingDraft(entries: [entry], summary: " ", identity: .confirmed)
+        bare.category = nil
+        let missing = errorThrown { try store.addFinding(to: candidateRef(1), bare, by: "Sam Searcher") }
+        #expect(missing?.message == "new finding for TA-2026-03/1: missing --summary, --identity-basis, --category, --relevance. Give "
+            + "--summary (a neutral, factual summary), --identity-basis (identity is confirmed, so what ties it to the candidate: photo, "
+            + "location, employer, dates), --category (one of " + defaultCategories.joined(separator: ", ")
+            + ", or --protected-characteristic), --relevance (why it is relevant to working with children or to the school).")
+        #expect(missing?.exitCode == 64)
         #expect(try count(store, "finding") == 0)
         #expect(throws: ShortlistError.invalidValue(field: "finding", value: "TA-2026-03/1",
                                                     expected: "a finding reference such as TA-2026-03/2/F1")) {
@@ -393,8 +402,8 @@ struct FindingTests {
                                          expected: "one of " + defaultCategories.joined(separator: ", ") + " (or --protected-characteristic)"))
         #expect(refusal?.exitCode == 64)
         unknown.category = nil
-        #expect(throws: ShortlistError.invalidValue(field: "--category", value: "",
-                                                    expected: "one of " + defaultCategories.joined(separator: ", ") + " (or --protected-characteristic)")) {
+        #expect(throws: ShortlistError.missingValues(record: "new finding for TA-2026-03/1", fields: ["--category"],
+                                                     hints: ["one of " + defaultCategories.joined(separator: ", ") + ", or --protected-characteristic"])) {
             try store.addFinding(to: candidateRef(1), unknown, by: "Sam Searcher")
         }
 

@@ -22,7 +22,7 @@ private struct ScriptedAnswers: AnswerSource {
 }
 
 /// The outcome prompt, as every query shows it.
-private let outcomePrompt = "Outcome: [n] no results, [r] nothing relevant, [f] findings, [c] could not complete, [s] skip for now, [q] quit "
+private let outcomePrompt = "Outcome: [0] no results, [N] nothing relevant, [F] findings, [X] could not complete, [S] skip for now, [Q] quit "
 
 /// Runs a guided search as Sam Searcher and returns what it did, what it wrote, and how many answers it read.
 private func run(_ store: Store, _ scope: GuidedSearch.Scope, _ answers: [String], echo: Bool = true,
@@ -33,9 +33,9 @@ private func run(_ store: Store, _ scope: GuidedSearch.Scope, _ answers: [String
     return (summary, output, input.read)
 }
 
-/// The lines of `output` that start a query: "Step N of M for ...".
+/// The lines of `output` that start a query: "Query N of M for REF (step KEY); ...", without the step.
 private func stepLines(_ output: String) -> [String] {
-    output.split(separator: "\n").filter { $0.hasPrefix("Step ") }.map(String.init)
+    output.split(separator: "\n").filter { $0.hasPrefix("Query ") }.map { String($0.replacing(#/ \(step [a-z-]+\)/#, with: "")) }
 }
 
 private func guidedStore(in folder: TemporaryFolder) throws -> Store {
@@ -98,8 +98,8 @@ struct GuidedSearchTests {
     func terminal() throws {
         let folder = try TemporaryFolder()
         let store = try guidedStore(in: folder)
-        let (_, output, _) = try run(store, .candidate(candidateRef(1)), ["y", "n", "", "", "q"], echo: false)
-        #expect(output.contains("for every search in this run? [y/n] \nStep 1 of 4 for TA-2026-03/1; 0 of 2 candidates complete.\n"))
+        let (_, output, _) = try run(store, .candidate(candidateRef(1)), ["y", "0", "", "", "q"], echo: false)
+        #expect(output.contains("for every search in this run? [y/n] \nQuery 1 of 4 for TA-2026-03/1 (step web-name); 0 of 2 candidates complete.\n"))
         #expect(output.contains(outcomePrompt + "Addresses reviewed, one a line (blank line to finish):\nNote (blank for none): Saved entry 1: "
             + "web-name.1 no-results.\n"))
         #expect(output.contains(outcomePrompt + "\nRecorded 1 search and 0 findings.\n"))
@@ -109,15 +109,15 @@ struct GuidedSearchTests {
     func quitAndResume() throws {
         let folder = try TemporaryFolder()
         let store = try guidedStore(in: folder)
-        let first = try run(store, .candidate(candidateRef(1)), ["y", "n", "", "", "s", "r", "", "", "q", "n"])
+        let first = try run(store, .candidate(candidateRef(1)), ["y", "0", "", "", "s", "n", "", "", "q", "0"])
         #expect(first.read == 9)
         #expect(first.summary.entries.count == 2)
         #expect(first.summary.skipped == 1)
         #expect(first.summary.remaining == 2)
         #expect(first.summary.stoppedEarly)
         #expect(stepLines(first.output) == [
-            "Step 1 of 4 for TA-2026-03/1; 0 of 2 candidates complete.", "Step 2 of 4 for TA-2026-03/1; 0 of 2 candidates complete.",
-            "Step 3 of 4 for TA-2026-03/1; 0 of 2 candidates complete.", "Step 4 of 4 for TA-2026-03/1; 0 of 2 candidates complete.",
+            "Query 1 of 4 for TA-2026-03/1; 0 of 2 candidates complete.", "Query 2 of 4 for TA-2026-03/1; 0 of 2 candidates complete.",
+            "Query 3 of 4 for TA-2026-03/1; 0 of 2 candidates complete.", "Query 4 of 4 for TA-2026-03/1; 0 of 2 candidates complete.",
         ])
         #expect(first.output.hasSuffix("""
             \(outcomePrompt)q
@@ -132,14 +132,14 @@ struct GuidedSearchTests {
             == ["\"Siobhán O'Brien\"", "\"Siobhán O'Brien\" \"St Mary's RC Primary\""].map(utf8))
 
         // The next run resumes at the skipped query, then the one after the quit.
-        let second = try run(store, .candidate(candidateRef(1)), ["y", "n", "", "", "q"])
+        let second = try run(store, .candidate(candidateRef(1)), ["y", "0", "", "", "q"])
         #expect(stepLines(second.output) == [
-            "Step 2 of 4 for TA-2026-03/1; 0 of 2 candidates complete.", "Step 4 of 4 for TA-2026-03/1; 0 of 2 candidates complete.",
+            "Query 2 of 4 for TA-2026-03/1; 0 of 2 candidates complete.", "Query 4 of 4 for TA-2026-03/1; 0 of 2 candidates complete.",
         ])
         #expect(second.output.contains("  Query: \"Siobhán O'Brien\" \"Frodsham Leisure Centre\"\n"))
         #expect(second.summary.remaining == 1)
-        let third = try run(store, .candidate(candidateRef(1)), ["y", "r", "", "Checked twice"])
-        #expect(stepLines(third.output) == ["Step 4 of 4 for TA-2026-03/1; 0 of 2 candidates complete."])
+        let third = try run(store, .candidate(candidateRef(1)), ["y", "n", "", "Checked twice"])
+        #expect(stepLines(third.output) == ["Query 4 of 4 for TA-2026-03/1; 0 of 2 candidates complete."])
         #expect(third.summary.remaining == 0)
         #expect(!third.summary.stoppedEarly)
         #expect(third.output.hasSuffix("Nothing remains for the candidates of this run.\nStatus of TA-2026-03: 1 of 2 candidates complete.\n"))
@@ -156,7 +156,7 @@ struct GuidedSearchTests {
     func invalidKey() throws {
         let folder = try TemporaryFolder()
         let store = try guidedStore(in: folder)
-        let (summary, output, _) = try run(store, .candidate(candidateRef(1)), ["yes please", "Y", "x", "no results", " N ", "", "", "q"])
+        let (summary, output, _) = try run(store, .candidate(candidateRef(1)), ["yes please", "Y", "z", "no results", " n ", "", "", "q"])
         #expect(output.contains("""
             Do you confirm you will follow these rules for every search in this run? [y/n] yes please
             'yes please' is not one of the answers: y, yes, n, no.
@@ -164,17 +164,17 @@ struct GuidedSearchTests {
 
             """))
         #expect(output.contains("""
-            \(outcomePrompt)x
-            'x' is not one of the answers: n, r, f, c, s, q.
+            \(outcomePrompt)z
+            'z' is not one of the answers: 0, n, f, x, s, q.
             \(outcomePrompt)no results
-            'no results' is not one of the answers: n, r, f, c, s, q.
-            \(outcomePrompt) N 
+            'no results' is not one of the answers: 0, n, f, x, s, q.
+            \(outcomePrompt) n 
             Addresses reviewed, one a line (blank line to finish):
 
             """))
         #expect(stepLines(output).count == 2)
         #expect(summary.entries.count == 1)
-        #expect(try store.searchHistory(candidateRef(1)).map(\.outcome) == [.noResults])
+        #expect(try store.searchHistory(candidateRef(1)).map(\.outcome) == [.nothingRelevant])
     }
 
     @Test("a rule failure offers override, skip or stop; an override's reason is recorded on each entry of that candidate")
@@ -182,7 +182,7 @@ struct GuidedSearchTests {
         let folder = try TemporaryFolder()
         let store = try guidedStore(in: folder)
         let reason = "Told by phone on 12 November; the letter is late"
-        let overridden = try run(store, .candidate(candidateRef(2)), ["y", "o", "", reason, "n", "", "", "r", "", "Namesakes only"])
+        let overridden = try run(store, .candidate(candidateRef(2)), ["y", "o", "", reason, "0", "", "", "n", "", "Namesakes only"])
         #expect(overridden.output.contains("""
             Do you confirm you will follow these rules for every search in this run? [y/n] y
 
@@ -193,7 +193,7 @@ struct GuidedSearchTests {
             An answer is needed.
             Why is the rule overridden? (recorded and shown in audits) \(reason)
 
-            Step 1 of 2 for TA-2026-03/2; 0 of 2 candidates complete.
+            Query 1 of 2 for TA-2026-03/2 (step web-name); 0 of 2 candidates complete.
 
             """))
         #expect(overridden.output.contains("Note: Overridden: not-told. The reason is recorded and appears in audits.\nSaved entry 1: web-name.1 no-results.\n"))
@@ -225,7 +225,7 @@ struct GuidedSearchTests {
         let folder = try TemporaryFolder()
         let store = try guidedStore(in: folder)
         // The second outcome is given, then input ends in the list of addresses: that entry is saved without them.
-        let (summary, output, read) = try run(store, .candidate(candidateRef(1)), ["y", "n", "https://a.example", "", "", "r",
+        let (summary, output, read) = try run(store, .candidate(candidateRef(1)), ["y", "0", "https://a.example", "", "", "n",
                                                                                      "https://b.example"])
         #expect(read == 7)
         #expect(summary.entries.count == 2)
@@ -237,7 +237,7 @@ struct GuidedSearchTests {
         #expect(history[1].addresses == ["https://b.example"])
         #expect(history.map(\.note) == ["", ""])
         #expect(output.hasSuffix("""
-            \(outcomePrompt)r
+            \(outcomePrompt)n
             Addresses reviewed, one a line (blank line to finish):
             https://b.example
             Saved entry 2: web-name-employer.1 nothing-relevant.
@@ -256,7 +256,7 @@ struct GuidedSearchTests {
         #expect(again.output.hasSuffix("\(outcomePrompt)\n\nInput ended; every answer given is saved.\nRecorded 0 searches and 0 findings.\n"
             + "2 queries remain; run it again to resume at the first.\nStatus of TA-2026-03: 0 of 2 candidates complete.\n"))
         // Input ending while a finding is described: the entry is saved, the finding is not.
-        let finding = try run(store, .candidate(candidateRef(1)), ["y", "f", "", "", "y", "A summary"])
+        let finding = try run(store, .candidate(candidateRef(1)), ["y", "f", "", "", "", "y", "A summary"])
         #expect(finding.summary.entries.count == 1)
         #expect(finding.summary.findings.isEmpty)
         #expect(finding.summary.stoppedEarly)
@@ -289,11 +289,11 @@ struct GuidedSearchTests {
         _ = try store.decideSearch("TA-2026-03", .some, reason: "Internal candidate", excluded: [2], by: "Priya Shah")
         // Candidate 1: four queries; 2 is excluded, 4 withdrew; 3 owes two.
         let (summary, output, _) = try run(store, .vacancy("TA-2026-03"),
-                                           ["y", "n", "", "", "n", "", "", "n", "", "", "n", "", "", "n", "", "", "s"])
+                                           ["y", "0", "", "", "0", "", "", "0", "", "", "0", "", "", "0", "", "", "s"])
         #expect(stepLines(output) == [
-            "Step 1 of 4 for TA-2026-03/1; 2 of 4 candidates complete.", "Step 2 of 4 for TA-2026-03/1; 2 of 4 candidates complete.",
-            "Step 3 of 4 for TA-2026-03/1; 2 of 4 candidates complete.", "Step 4 of 4 for TA-2026-03/1; 2 of 4 candidates complete.",
-            "Step 1 of 2 for TA-2026-03/3; 3 of 4 candidates complete.", "Step 2 of 2 for TA-2026-03/3; 3 of 4 candidates complete.",
+            "Query 1 of 4 for TA-2026-03/1; 2 of 4 candidates complete.", "Query 2 of 4 for TA-2026-03/1; 2 of 4 candidates complete.",
+            "Query 3 of 4 for TA-2026-03/1; 2 of 4 candidates complete.", "Query 4 of 4 for TA-2026-03/1; 2 of 4 candidates complete.",
+            "Query 1 of 2 for TA-2026-03/3; 3 of 4 candidates complete.", "Query 2 of 2 for TA-2026-03/3; 3 of 4 candidates complete.",
         ])
         #expect(summary.entries.count == 5)
         #expect(summary.skipped == 1)
@@ -302,32 +302,53 @@ struct GuidedSearchTests {
         #expect(try store.searchHistory(candidateRef(4)).isEmpty)
     }
 
-    @Test("a finding that fails a check is not saved; the searcher may try again; a wrong category is asked again")
-    func findingRetried() throws {
+    @Test("a wrong category is asked again; a content date that cannot be read or is in the future asks that date again, nothing else")
+    func findingFieldsAskedAgain() throws {
         let folder = try TemporaryFolder()
         let store = try guidedStore(in: folder)
-        let answers = ["y", "f", "", "",
-                       "y", "A post", "n", "p", "gambling", "disparaging", "Criticises a parent", "31/12/2027",
-                       "y", "A post about a parent", "y", "u", "2024-03-14",
+        let answers = ["y", "f", "", "", "",
+                       "y", "A post about a parent", "n", "p", "gambling", "disparaging", "Criticises a parent", "31/12/2027", "June 2023",
+                       "14/03/2024",
                        "q"]
         let (summary, output, read) = try run(store, .candidate(candidateRef(1)), answers)
         #expect(read == answers.count)
         #expect(output.contains("'gambling' is not one of the answers: violence, hate-extremism, sexual-content, drugs-alcohol, "
             + "criminal-activity, children, bullying-harassment, disparaging, confidentiality, application-inconsistency, "
             + "undeclared-employment, other.\n"))
-        #expect(output.contains("Not saved: new finding for TA-2026-03/1: the content date 2027-12-31 is in the future; correct it and try again.\nTry again? [y/n] y\n"))
+        #expect(output.contains(" 31/12/2027\nThe content date 31 December 2027 is in the future; give the date the content was posted.\n"
+            + "Date of the content (such as 14/03/2024 or 14 March 2024; blank if unknown): June 2023\ncontent date: 'June 2023' is not"))
+        // Only the date was asked again: one summary, three date questions.
+        #expect(output.components(separatedBy: "Neutral, factual summary:").count == 2)
+        #expect(output.components(separatedBy: "Date of the content").count == 4)
         #expect(output.contains("Saved finding TA-2026-03/1/F1.\n"))
         #expect(summary.findings == [findingRef(1, 1)])
-        let finding = try store.finding(findingRef(1, 1)).current
-        #expect(finding.summary == "A post about a parent")
-        #expect(finding.protectedCharacteristic)
-        #expect(finding.category == nil)
-        #expect(finding.identity == .unverified)
-        #expect(finding.contentDate == Day(year: 2024, month: 3, day: 14))
+        let finding = try store.finding(findingRef(1, 1))
+        #expect(finding.versions.count == 1)
+        #expect(finding.current.summary == "A post about a parent")
+        #expect(!finding.current.protectedCharacteristic)
+        #expect(finding.current.category == "disparaging")
+        #expect(finding.current.identity == .probable)
+        #expect(finding.current.contentDate == Day(year: 2024, month: 3, day: 14))
         // Declining to record it now says how to record it later.
-        let later = try run(store, .candidate(candidateRef(1)), ["y", "f", "", "", "n", "q"])
+        let later = try run(store, .candidate(candidateRef(1)), ["y", "f", "", "", "", "n", "q"])
         #expect(later.output.contains("Record the finding now? [y/n] n\nRecord it later with `shortlist finding add TA-2026-03/1 --entry 2`.\n"))
         #expect(later.summary.findings.isEmpty)
+    }
+
+    @Test("with findings, the run offers to keep evidence: a path that is not a file is asked again, and the file is kept hashed")
+    func evidenceOffered() throws {
+        let folder = try TemporaryFolder()
+        let store = try guidedStore(in: folder)
+        let screenshot = try folder.write("post.png", Data([0x89, 0x50, 0x4E, 0x47, 1, 2, 3]))
+        let missing = folder.path("no-such-file.png")
+        let (summary, output, _) = try run(store, .candidate(candidateRef(1)), ["y", "F", "https://x.example/post", "", missing, screenshot, "",
+                                                                              "A note", "n", "q"])
+        #expect(output.contains("Evidence to keep (a screenshot's path), one a line (blank line to finish):\n\(missing)\n"
+            + "\(missing): no readable file there; give its full path, or a blank line to finish.\n\(screenshot)\n\nNote (blank for none): A note\n"))
+        #expect(summary.entries.count == 1)
+        let entry = try #require(try store.searchHistory(candidateRef(1)).first)
+        #expect(entry.outcome == .findings)
+        #expect(entry.evidence.map(\.name) == ["post.png"])
     }
 
     @Test("a guided run needs a searcher, and refuses a candidate the search decision excludes")

@@ -170,7 +170,7 @@ struct PurgeTests {
                 }
             }
         }
-        #expect(try store.findings(candidate: RetentionFixture.appointee)[0].finding.versions.map(\.action) == ["add", "update", "decide", "respond"])
+        #expect(try store.findings(candidate: RetentionFixture.appointee)[0].finding.versions.map(\.action) == ["add", "update", "decide", "respond", "respond"])
         #expect(try store.searchHistory(RetentionFixture.notAppointed)[0].overrides.map(\.rule) == [.notTold])
         #expect(try scene.scalar("SELECT count(*) FROM audit_detail d JOIN audit_event e ON e.seq = d.seq WHERE e.candidate_id IN (\(ids)) AND e.action <> 'candidate.purge'") == 0)
         // Nothing of the others changed.

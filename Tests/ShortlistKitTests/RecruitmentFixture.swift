@@ -11,7 +11,7 @@ import Foundation
 /// withdrawn candidate. The tests count on exactly what is built here: change it only with them.
 ///
 /// - TA-2026-03, Teaching Assistant (Year 2), interviews 30 November 2026 (still to come):
-///   1 Zoë Ødegaard: every search done; findings F1 raised and answered, F2 no further action,
+///   1 Zoë Ødegaard: every search done; findings F1 raised, answered (further checks) and followed up, F2 no further action,
 ///     F3 protected characteristic, F4 raised then found not to be the candidate, F5 raised with
 ///     unverified identity (awaiting interview), F6 raised then found to be about a protected
 ///     characteristic. Complete.
@@ -175,6 +175,7 @@ enum RecruitmentFixture {
         try store.respondToFinding(f1, response: "Written after a hard week; the candidate regrets the word and deleted the post.",
                                    conclusion: .furtherChecks, detail: "Ask the Little Acorns Nursery referee about conduct with pupils.",
                                    by: panelSearcher)
+        try store.recordFollowUp(f1, note: "The referee confirmed good conduct with pupils throughout.", by: manager)
 
         var teenage = FindingDraft(entries: facebook, summary: "NFA-MARKER A post from 2015, when the candidate was 16, about a school prank.",
                                    identity: .confirmed)

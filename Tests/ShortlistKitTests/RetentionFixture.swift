@@ -51,7 +51,7 @@ enum RetentionFixture {
         "zebediah.qp@purge-test.example", "NOTE-ZQP-FACEBOOK-4417", "ZQPADDR-4417", "NOTE-ZQP-NEWS-RECHECK-5521",
         "ZQP-QUERYUSED-6630", "WITHDRAWN-REASON-ZQP-7742", "FINDING-ZQP-SUMMARY-8853", "ZQPSOURCE-8853",
         "IDBASIS-ZQP-8854", "RELEVANCE-ZQP-8855", "FINDING-ZQP-CORRECTED-8856", "QUESTION-ZQP-8857", "RESPONSE-ZQP-8858",
-        "CONCLUSION-ZQP-8859", zqpEvidenceName,
+        "CONCLUSION-ZQP-8859", "FOLLOWUP-ZQP-8860", zqpEvidenceName,
     ]
 
     /// Everything about the not-appointed and withdrawn candidates, which the purge must remove.
@@ -202,6 +202,7 @@ enum RetentionFixture {
         try store.dossier(appointee, templates: TemplateSet.load(), by: manager) { _ in }
         try store.respondToFinding(f1, response: "RESPONSE-ZQP-8858 It was a joke I regret.", conclusion: .furtherChecks,
                                    detail: "CONCLUSION-ZQP-8859 ask the referee about conduct with pupils.", by: panel)
+        try store.recordFollowUp(f1, note: "FOLLOWUP-ZQP-8860 the referee had no concerns.", by: panel)
         var appoint = VacancyChanges()
         appoint.appoint = 1
         try store.updateVacancy(old, appoint, by: manager)

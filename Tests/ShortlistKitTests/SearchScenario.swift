@@ -126,16 +126,16 @@ enum SearchScenario {
     static let guidedAnswers = [
         "y",
         // web-name.1: no results, one address, a note.
-        "n", "https://www.google.com/search?q=%22Siobh%C3%A1n%20O%27Brien%22", "", "First page only; no one of that name nearby",
+        "0", "https://www.google.com/search?q=%22Siobh%C3%A1n%20O%27Brien%22", "", "First page only; no one of that name nearby",
         // web-name-employer.1: nothing relevant, one address, no note.
-        "r", "https://www.frodshamleisure.example/staff", "", "",
-        // web-name-employer.2: findings, two addresses, a note, then the finding.
-        "f", "https://www.facebook.com/example/posts/1", "https://www.facebook.com/example/posts/2", "",
+        "n", "https://www.frodshamleisure.example/staff", "", "",
+        // web-name-employer.2: findings, two addresses, no evidence, a note, then the finding.
+        "f", "https://www.facebook.com/example/posts/1", "https://www.facebook.com/example/posts/2", "", "",
         "Post about a parent at St Mary's",
         "y", "Public post criticising a parent by name", "n", "c", "Same photo as on her application; names St Mary's",
         "disparaging", "Public criticism of a parent at the school where she worked", "14/03/2024",
         // news.1: could not complete, with why; no addresses.
-        "c", "The news search failed to load twice", "",
+        "x", "The news search failed to load twice", "",
     ]
 
     // MARK: - Plans

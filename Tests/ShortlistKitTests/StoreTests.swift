@@ -88,7 +88,7 @@ struct StoreTests {
         let folder = try TemporaryFolder()
         let path = folder.path("shortlist.sqlite")
         #expect(throws: ShortlistError.invalidValue(field: "--admin", value: "", expected: "the name of the first staff member")) {
-            try Store.create(at: path, admin: "   ")
+            try Store.create(at: path, admin: "   ", clock: testClock)
         }
         #expect(try folder.contents().isEmpty)
     }
@@ -98,9 +98,9 @@ struct StoreTests {
         let folder = try TemporaryFolder()
         let path = try makeStore(in: folder).path
         let before = try Data(contentsOf: URL(fileURLWithPath: path))
-        #expect(throws: ShortlistError.databaseExists(path: path)) { try Store.create(at: path, admin: "Other Admin") }
+        #expect(throws: ShortlistError.databaseExists(path: path)) { try Store.create(at: path, admin: "Other Admin", clock: testClock) }
         #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
-        #expect(try Store.open(at: path).staff().map(\.name) == [admin])
+        #expect(try Store.open(at: path, clock: testClock).staff().map(\.name) == [admin])
     }
 
     // MARK: - Opening
@@ -122,7 +122,7 @@ struct StoreTests {
     func openMissing() throws {
         let folder = try TemporaryFolder()
         let path = folder.path("absent.sqlite")
-        #expect(throws: ShortlistError.databaseMissing(path: path)) { try Store.open(at: path) }
+        #expect(throws: ShortlistError.databaseMissing(path: path)) { try Store.open(at: path, clock: testClock) }
         #expect(try folder.contents().isEmpty)
         #expect(ShortlistError.databaseMissing(path: path).message
             == "No shortlist database at \(path). Create one with `shortlist init --admin NAME`, or point to one with --db PATH or SHORTLIST_DB.")

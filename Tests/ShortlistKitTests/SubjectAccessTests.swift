@@ -53,11 +53,11 @@ struct SubjectAccessTests {
         #expect(export.search_entries.first { $0.step == "news" && $0.state == "current" }?.note
             == "NOTE-ZQP-NEWS-RECHECK-5521 searched again after a tip-off.")
 
-        // The finding with all four versions: added, corrected, raised, answered.
+        // The finding with all five versions: added, corrected, raised, answered, followed up.
         #expect(export.findings.map(\.reference) == ["OLD-2026-01/1/F1"])
         let versions = export.findings[0].versions
         #expect(export.findings[0].from_entries == [facebook.id])
-        #expect(versions.map { $0.fields["action"] } == ["add", "update", "decide", "respond"])
+        #expect(versions.map { $0.fields["action"] } == ["add", "update", "decide", "respond", "respond"])
         #expect(versions[0].fields["summary"] == "FINDING-ZQP-SUMMARY-8853 A public post mocks pupils.")
         #expect(versions[1].fields["summary"] == "FINDING-ZQP-CORRECTED-8856 A public post mocks pupils of a former school.")
         #expect(versions[0].fields["sources"] == "https://www.example.org/ZQPSOURCE-8853")
@@ -70,7 +70,9 @@ struct SubjectAccessTests {
         #expect(versions[3].fields["conclusion"] == "further-checks")
         #expect(versions[3].fields["conclusion_detail"] == "CONCLUSION-ZQP-8859 ask the referee about conduct with pupils.")
         #expect(versions[3].response_recorded_by == RetentionFixture.panel)
-        #expect(versions.map(\.recorded_by) == [RetentionFixture.searcher, RetentionFixture.searcher, RetentionFixture.manager, RetentionFixture.panel])
+        #expect(versions[4].fields["follow_up"] == "FOLLOWUP-ZQP-8860 the referee had no concerns.")
+        #expect(versions.map(\.recorded_by) == [RetentionFixture.searcher, RetentionFixture.searcher, RetentionFixture.manager, RetentionFixture.panel,
+                                                RetentionFixture.panel])
 
         #expect(export.panel_documents.count == 1)
         #expect(export.panel_documents.first?.kind == "dossier" && export.panel_documents.first?.produced_by == RetentionFixture.manager)

@@ -38,13 +38,15 @@ final class TemporaryFolder {
 /// The instant every store under test lives in: Friday 20 November 2026, 10:00 UTC (also 10:00 in London).
 let testNow = Timestamp.parse(iso: "2026-11-20T10:00:00Z")!
 let testToday = Day(year: 2026, month: 11, day: 20)!
+/// The clock of every store a test opens: no test helper offers the real one.
+let testClock: @Sendable () -> Date = { testNow }
 
 /// The admin created with every test database.
 let admin = "Ann Admin"
 
 /// A fresh store in `folder`, created by `admin`, with a fixed clock.
 func makeStore(in folder: TemporaryFolder, name: String = "shortlist.sqlite") throws -> Store {
-    try Store.create(at: folder.path(name), admin: admin, clock: { testNow })
+    try Store.create(at: folder.path(name), admin: admin, clock: testClock)
 }
 
 /// A store with one searcher (Sam Searcher) and one vacancy, TA-2026-03.
