@@ -18,6 +18,29 @@ public struct AuditVerification: Equatable, Sendable {
 
     public var isValid: Bool { brokenEvent == nil && recordProblems.isEmpty && expectedHead?.found != false }
 
+    /// The head's first 12 characters in groups of four, for reading aloud and writing in minutes: `69f9 ff9f 7fa4`.
+    public var fingerprint: String { AuditVerification.fingerprint(of: head) }
+
+    /// The characters of a hash that `--expect-head` needs at the least.
+    public static let fingerprintLength = 12
+
+    /// A hash's first 12 characters in groups of four.
+    public static func fingerprint(of hash: String) -> String {
+        let prefix = Array(hash.prefix(fingerprintLength))
+        return stride(from: 0, to: prefix.count, by: 4).map { String(prefix[$0..<min($0 + 4, prefix.count)]) }.joined(separator: " ")
+    }
+
+    /// A head as given to `--expect-head`: the whole hash or a prefix of at least 12 hex digits, in
+    /// either case, with any spaces (as in a fingerprint) ignored; returned in lowercase.
+    static func headPrefix(_ text: String) throws(ShortlistError) -> String {
+        let hex = String(text.filter { !$0.isWhitespace }).lowercased()
+        guard (fingerprintLength...64).contains(hex.count), hex.allSatisfy({ $0.isASCII && $0.isHexDigit }) else {
+            throw .invalidValue(field: "--expect-head", value: text, expected: "a head recorded earlier: at least its first "
+                + "\(fingerprintLength) hexadecimal characters (the fingerprint, such as 69f9 ff9f 7fa4), or the whole hash")
+        }
+        return hex
+    }
+
     public static func == (lhs: AuditVerification, rhs: AuditVerification) -> Bool {
         lhs.events == rhs.events && lhs.head == rhs.head && lhs.brokenEvent?.seq == rhs.brokenEvent?.seq
             && lhs.recordProblems == rhs.recordProblems && lhs.expectedHead?.found == rhs.expectedHead?.found
@@ -188,8 +211,68 @@ extension Store {
     }
 }
 
+extension AuditLogEntry {
+    /// The fields that say most about an event, shown first in its summary, in this order.
+    static let leadingFields = ["full_name", "name", "post_title", "step", "query", "outcome", "decision", "conclusion", "category",
+                                "status", "roles", "reason"]
+
+    /// The details on one line: `field: old → new` for a change, `field: value` otherwise, the
+    /// telling fields first (`leadingFields`), then the others by name, empty values left out;
+    /// `(purged)` once a purge deleted them.
+    public var summary: String {
+        guard let details else { return "(purged)" }
+        guard let object = (try? JSONSerialization.jsonObject(with: Data(details.utf8))) as? [String: Any] else { return details }
+        func text(_ value: Any) -> String {
+            switch value {
+            case let text as String: text.isEmpty ? "(none)" : text
+            case let number as NSNumber: number.stringValue
+            default: (try? JSONSerialization.data(withJSONObject: value, options: [.sortedKeys, .withoutEscapingSlashes]))
+                .map { String(decoding: $0, as: UTF8.self) } ?? ""
+            }
+        }
+        func ordered(_ keys: some Sequence<String>) -> [String] {
+            let rank = { (key: String) in AuditLogEntry.leadingFields.firstIndex(of: key) ?? AuditLogEntry.leadingFields.count }
+            return keys.sorted { (rank($0), $0) < (rank($1), $1) }
+        }
+        func fields(_ object: [String: Any]) -> [String] {
+            ordered(object.keys).compactMap { key in
+                if let value = object[key] as? String, value.isEmpty { return nil }
+                // A finding's version names what was done, as the event's action already does.
+                if key == "action", let value = object[key] as? String, event.action.hasSuffix("." + value) { return nil }
+                if let nested = object[key] as? [String: Any], nested.count == 1, let only = nested["text"] { return "\(key): \(text(only))" }
+                return "\(key): \(text(object[key]!))"
+            }
+        }
+        var parts: [String] = []
+        var rest = object
+        if let before = object["before"], let after = object["after"] {
+            rest["before"] = nil
+            rest["after"] = nil
+            if let before = before as? [String: Any], let after = after as? [String: Any] {
+                parts = ordered(Set(before.keys).union(after.keys)).map { "\($0): \(text(before[$0] ?? "")) → \(text(after[$0] ?? ""))" }
+            } else {
+                parts = ["\(text(before)) → \(text(after))"]
+            }
+        }
+        return (parts + fields(rest)).joined(separator: "; ")
+    }
+}
+
 extension Listing {
-    /// Audit events, oldest first.
+    /// Audit events, oldest first: every field for JSON and CSV; for a table, when, who, what and
+    /// which record, with the details summarised and cut short to fit 120 columns.
+    public static func auditLog(_ entries: [AuditLogEntry], for format: OutputFormat) -> Listing {
+        guard format == .table else { return auditLog(entries) }
+        return Listing(columns: [
+            Column("seq", "Event"), Column("at", "When"), Column("actor", "Actor"), Column("action", "Action"),
+            Column("ref", "Reference"), Column("details", "Details"),
+        ], rows: entries.map { e in
+            [.number(Int(e.event.seq)), .instant(e.event.at), .text(e.event.actor), .text(e.event.action), .text(e.event.entityRef),
+             .text(e.summary)]
+        }, fit: TableFit(truncate: ["details"]))
+    }
+
+    /// Audit events, oldest first, with every field.
     public static func auditLog(_ entries: [AuditLogEntry]) -> Listing {
         Listing(columns: [
             Column("seq", "Event"), Column("at", "When"), Column("actor", "Actor"), Column("os_account", "Account"),

@@ -25,8 +25,9 @@ struct AuditVerifier {
         self.db = db
     }
 
+    /// `expectHead` is already checked: lowercase hex, 12 to 64 characters.
     mutating func run(expectHead: String?) throws -> AuditVerification {
-        try checkChain(expectHead: expectHead?.lowercased())
+        try checkChain(expectHead: expectHead)
         try checkRecords()
         return result
     }
@@ -42,7 +43,9 @@ struct AuditVerifier {
         let s = statement.sqliteStatement
         var previous = Array(AuditEvent.genesisHash.utf8)
         var expectedSeq: Int64 = 1
-        var expectedAt: Int64?
+        // Where the expected head (or prefix) matched: its seq, and how many events the chain held up to it.
+        var expectedAt: (seq: Int64, events: Int)?
+        var expectedMatches = 0
         var missingDetails: [Int64] = []
         var purgeCounts: [Int64: Int] = [:]
         let wantedBytes = wanted.map { Array($0.utf8) }
@@ -104,7 +107,10 @@ struct AuditVerifier {
                 lastState[key] = LastState(state: AuditVerifier.prefix(UnsafeRawBufferPointer(
                     start: sqlite3_column_text(s, 10), count: Int(sqlite3_column_bytes(s, 10)))), seq: seq)
             }
-            if let wantedBytes, AuditVerifier.equal(stored, wantedBytes) { expectedAt = seq }
+            if let wantedBytes, AuditVerifier.hasPrefix(stored, wantedBytes) {
+                expectedMatches += 1
+                if expectedAt == nil { expectedAt = (seq, result.events) }
+            }
             previous.removeAll(keepingCapacity: true)
             previous.append(contentsOf: stored)
             expectedSeq = seq + 1
@@ -125,12 +131,28 @@ struct AuditVerifier {
                 result.brokenEvent = (purge, "the details marked as deleted by this purge do not match the count it recorded")
             }
         }
-        if wanted != nil {
-            result.expectedHead = expectedAt.map {
-                let added = result.events - Int($0)
-                return (true, "the expected head is event \($0); \(added) event\(added == 1 ? " has" : "s have") been added since")
-            } ?? (false, "no event of this chain has that hash: the chain recorded then is not a prefix of today's")
+        if let wanted {
+            result.expectedHead = AuditVerifier.expectedHead(wanted, at: expectedAt, matches: expectedMatches, events: result.events)
         }
+    }
+
+    /// Where the expected head stands in today's chain of `events` events.
+    private static func expectedHead(_ wanted: String, at match: (seq: Int64, events: Int)?, matches: Int,
+                                     events: Int) -> (found: Bool, detail: String) {
+        guard let match else {
+            return (false, "no event of this chain has that hash: the chain recorded then is not a prefix of today's")
+        }
+        guard matches == 1 else {
+            return (false, "\(matches) events of this chain have hashes starting \(wanted): give more characters of the head")
+        }
+        // Events numbered up to the head but no longer in the trail were deleted since it was recorded.
+        let removed = Int(match.seq) - match.events
+        if removed > 0 {
+            return (false, "the expected head is event \(match.seq), but the trail is shorter than when it was recorded: "
+                + "\(removed) event\(removed == 1 ? "" : "s") before it \(removed == 1 ? "has" : "have") been removed")
+        }
+        let added = events - match.events
+        return (true, "the expected head is event \(match.seq); \(added) event\(added == 1 ? " has" : "s have") been added since")
     }
 
     private static let purgeAction = Array("purge".utf8)
@@ -156,6 +178,10 @@ struct AuditVerifier {
 
     private static func hex(_ digest: SHA256.Digest, into out: inout [UInt8]) {
         out.withUnsafeMutableBufferPointer { Digest.hex(digest, into: $0) }
+    }
+
+    private static func hasPrefix(_ bytes: UnsafeRawBufferPointer, _ prefix: [UInt8]) -> Bool {
+        bytes.count >= prefix.count && prefix.withUnsafeBytes { memcmp(bytes.baseAddress!, $0.baseAddress!, prefix.count) == 0 }
     }
 
     private static func equal(_ lhs: UnsafeRawBufferPointer, _ rhs: [UInt8]) -> Bool {
@@ -232,11 +258,14 @@ struct AuditVerifier {
 }
 
 extension Store {
-    /// Recomputes the audit chain and checks every record against its last event.
+    /// Recomputes the audit chain and checks every record against its last event. `expectHead` is a
+    /// head recorded earlier: the whole hash, or at least its first 12 characters (spaces ignored, so
+    /// the fingerprint can be given as printed).
     public func verifyAudit(expectHead: String? = nil) throws(ShortlistError) -> AuditVerification {
-        try read { db in
+        let wanted = try expectHead.map { (text) throws(ShortlistError) in try AuditVerification.headPrefix(text) }
+        return try read { db in
             var verifier = AuditVerifier(db: db)
-            return try verifier.run(expectHead: expectHead)
+            return try verifier.run(expectHead: wanted)
         }
     }
 }

@@ -106,7 +106,7 @@ public struct GuidedSearch {
                 session.say("Query \(position + 1) of \(plan.count) for \(reference) (step \(step.key)); \(complete) of \(initial.candidates.count) candidates complete.")
                 session.say("\(step.key): \(step.label)")
                 session.say("  Query: \(query.query)")
-                session.say("  Open:  \(query.link)")
+                session.say("  Open:  \(query.link(since: initial.vacancy.lookBackStart(on: Day(store.now))))")
                 let prompt = "Outcome: " + GuidedSearch.keys.map { "[\($0.key)] \($0.meaning)" }.joined(separator: ", ")
                 guard let key = session.ask(prompt, valid: GuidedSearch.keys.map { $0.key.lowercased() }) else { stopped = true; break }
                 if key == "q" { stopped = true; break }

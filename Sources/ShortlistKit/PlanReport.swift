@@ -32,8 +32,18 @@ public struct PlanReport: Sendable {
     }
 
     private var scope: String {
-        "\(progress.protocolTitle); look back \(vacancy.lookBackYears) years (to \(today.adding(months: -12 * vacancy.lookBackYears).uk))"
+        "\(progress.protocolTitle); look back \(vacancy.lookBackYears) years (to \(lookBackStart.uk))"
     }
+
+    private var lookBackStart: Day { vacancy.lookBackStart(on: today) }
+
+    /// What the links show, when any of them can be restricted to the look-back period.
+    private var linkScope: String? {
+        progress.steps.contains { $0.queries.contains(where: \.supportsDateRange) }
+            ? "Links show results from \(lookBackStart.uk) onward where the search engine supports it." : nil
+    }
+
+    private func link(_ query: PlannedQuery) -> String { query.link(since: lookBackStart) }
 
     private func status(_ entry: CurrentEntry?) -> String {
         guard let entry else { return "to do" }
@@ -43,13 +53,14 @@ public struct PlanReport: Sendable {
 
     private func writeText(to out: inout some TextOutputStream) {
         out.write(heading + "\n" + scope + "\n")
+        if let linkScope { out.write(linkScope + "\n") }
         out.write("Rules: \(publicOnlyRules).\n")
         for (index, step) in progress.steps.enumerated() {
             out.write("\n\(index + 1). \(step.step.key): \(step.step.label)\n")
             if step.notApplicable { out.write("   (no query: the candidate has no detail this step needs)\n") }
             for (query, entry) in zip(step.queries, step.entries) {
                 out.write("   \(query.address)  \(query.query)\n")
-                out.write("   \(String(repeating: " ", count: query.address.count))  \(query.link)\n")
+                out.write("   \(String(repeating: " ", count: query.address.count))  \(link(query))\n")
                 out.write("   \(String(repeating: " ", count: query.address.count))  \(status(entry))\n")
             }
         }
@@ -60,13 +71,14 @@ public struct PlanReport: Sendable {
     private func writeMarkdown(to out: inout some TextOutputStream) {
         out.write("# " + Markdown.escape(heading) + "\n\n")
         out.write(Markdown.escape(scope) + "\n\n")
+        if let linkScope { out.write(Markdown.escape(linkScope) + "\n\n") }
         out.write("Rules: " + Markdown.escape(publicOnlyRules) + "\\.\n")
         for (index, step) in progress.steps.enumerated() {
             out.write("\n## \(index + 1)\\. " + Markdown.escape("\(step.step.key): \(step.step.label)") + "\n\n")
             if step.notApplicable { out.write("No query: the candidate has no detail this step needs\\.\n") }
             for (query, entry) in zip(step.queries, step.entries) {
                 out.write("- [\(entry == nil ? " " : "x")] **" + Markdown.escape(query.address) + "** "
-                    + Markdown.escape(query.query) + "  \n  <" + query.link + ">  \n  " + Markdown.escape(status(entry)) + "\n")
+                    + Markdown.escape(query.query) + "  \n  <" + link(query) + ">  \n  " + Markdown.escape(status(entry)) + "\n")
             }
         }
         out.write("\n" + Markdown.escape("\(progress.doneQueries) of \(progress.plannedQueries) queries done.") + "\n")
@@ -84,7 +96,7 @@ public struct PlanReport: Sendable {
                 listing.rows.append([
                     .text(progress.candidate.reference.description), .number(index + 1), .text(query.address),
                     .text(step.step.key), .text(step.step.label), .text(step.step.kind.rawValue), .text(query.query),
-                    .text(query.link), .flag(entry != nil), .optional(entry?.outcome.rawValue),
+                    .text(link(query)), .flag(entry != nil), .optional(entry?.outcome.rawValue),
                     entry.map { .instant($0.searchedAt) } ?? .none, .optional(entry?.searcher),
                     entry.map { .number(Int($0.id)) } ?? .none,
                 ])

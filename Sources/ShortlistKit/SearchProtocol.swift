@@ -206,6 +206,30 @@ public struct PlannedQuery: Equatable, Sendable {
 
     /// How a searcher names it on the command line: `web-name-employer.2`.
     public var address: String { "\(stepKey).\(number)" }
+
+    /// The address to open, showing only results from `since` onward where the search engine can
+    /// restrict them to a date range (Google's `tbs=cdr:1,cd_min:M/D/YYYY`); otherwise `link`.
+    /// The query itself is unchanged, so an entry still matches it.
+    public func link(since: Day) -> String {
+        guard supportsDateRange else { return link }
+        // Google reads the date in US order; it is a parameter of the address, not a date shown to people.
+        return link + "&tbs=cdr:1,cd_min:\(since.month)/\(since.day)/\(since.year)"
+    }
+
+    /// Whether the step's search engine can restrict results to a date range: Google's web and
+    /// news search, when the link does not set its own `tbs`.
+    public var supportsDateRange: Bool {
+        guard linkTemplate.hasPrefix("https://"), !linkTemplate.contains("tbs=") else { return false }
+        let address = linkTemplate.dropFirst("https://".count)
+        guard let slash = address.firstIndex(of: "/") else { return false }
+        // google.com, www.google.co.uk and the like: "google", then a country's domain of one or two short labels.
+        var labels = address[..<slash].split(separator: ".", omittingEmptySubsequences: false)
+        if labels.first == "www" { labels.removeFirst() }
+        let domain = labels.dropFirst()
+        let isGoogle = labels.first == "google" && (1...2).contains(domain.count)
+            && domain.allSatisfy { (2...3).contains($0.count) && $0.allSatisfy { $0.isASCII && $0.isLetter } }
+        return isGoogle && address[slash...].hasPrefix("/search?")
+    }
 }
 
 extension SearchStep {

@@ -5,10 +5,13 @@ import Foundation
 public struct StatusReport: Sendable {
     public var vacancies: [VacancyProgress]
     public var today: Day
+    /// A table with each candidate on one line, however wide, rather than one that fits 120 columns.
+    public var wide = false
 
-    public init(_ vacancies: [VacancyProgress], today: Day) {
+    public init(_ vacancies: [VacancyProgress], today: Day, wide: Bool = false) {
         self.vacancies = vacancies
         self.today = today
+        self.wide = wide
     }
 
     /// Every candidate of every vacancy has a complete record.
@@ -25,20 +28,26 @@ public struct StatusReport: Sendable {
     // MARK: - Table
 
     private func writeTable(to out: inout some TextOutputStream) {
+        let fit: TableFit? = wide ? nil : TableFit(wrap: ["outstanding", "notes"])
+        /// A line of text, wrapped to fit unless the table is wide.
+        func line(_ text: String, indent: Int = 2, at separator: String = " ") -> String {
+            (fit?.wrapping(text, indent: indent, at: separator) ?? text) + "\n"
+        }
         if vacancies.isEmpty { out.write("No vacancies are recruiting. See `shortlist vacancy list`.\n") }
         for (index, progress) in vacancies.enumerated() {
             let vacancy = progress.vacancy
             if index > 0 { out.write("\n") }
-            out.write("\(vacancy.reference)  \(vacancy.postTitle)" + (vacancy.site.isEmpty ? "" : ", \(vacancy.site)") + " (\(vacancy.status.rawValue))\n")
+            out.write(line("\(vacancy.reference)  \(vacancy.postTitle)" + (vacancy.site.isEmpty ? "" : ", \(vacancy.site)") + " (\(vacancy.status.rawValue))"))
             var facts = [interviewText(progress)]
             facts.append("\(progress.searchProtocol.title), look back \(vacancy.lookBackYears) years")
             facts.append("search decision: \(vacancy.searchDecision.rawValue)"
                 + (vacancy.searchDecisionReason.isEmpty ? "" : " (\(vacancy.searchDecisionReason))"))
-            out.write(facts.joined(separator: "; ") + "\n\n")
+            out.write(line(facts.joined(separator: "; "), at: "; ") + "\n")
             let steps = progress.searchProtocol.steps
             var listing = Listing(columns: [Column("candidate", "Candidate"), Column("name", "Name"), Column("told", "Told")]
                 + steps.indices.map { Column(String($0 + 1), String($0 + 1)) }
-                + [Column("done", "Done"), Column("outstanding", "Outstanding"), Column("notes", "Notes")])
+                + [Column("done", "Done"), Column("outstanding", "Outstanding"), Column("notes", "Notes")],
+                fit: fit)
             for c in progress.candidates {
                 let told = c.candidate.notifiedOn == nil ? "no" : c.toldBeforeSearching ? "yes" : "late"
                 listing.rows.append([.text(c.candidate.reference.description), .text(c.candidate.fullName), .text(told)]
@@ -48,12 +57,12 @@ public struct StatusReport: Sendable {
                        .text(c.notes.joined(separator: "; "))])
             }
             listing.write(.table, to: &out)
-            out.write("\nSteps: " + steps.enumerated().map { "\($0 + 1) \($1.key)" }.joined(separator: ", ") + "\n")
+            out.write("\n" + line("Steps: " + steps.enumerated().map { "\($0 + 1) \($1.key)" }.joined(separator: ", "), indent: 7, at: ", "))
             let complete = progress.candidates.count(where: \.isComplete)
             out.write("\(complete) of \(progress.candidates.count) candidates complete.\n")
         }
         if !vacancies.isEmpty {
-            out.write(StepProgress.legend + "\n")
+            out.write(line(StepProgress.legend, indent: 7, at: ", "))
         }
     }
 

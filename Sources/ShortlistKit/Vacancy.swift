@@ -18,6 +18,29 @@ public enum VacancyStatus: String, CaseIterable, Codable, Sendable {
 
     /// Closed or withdrawn: nothing more happens, and retention runs from the closing date.
     public var isFinal: Bool { next.isEmpty }
+
+    /// The statuses `vacancy update --status` sets; appointing, closing and withdrawing have their own options.
+    public static let settable: [VacancyStatus] = [.open, .shortlisted, .interviewing]
+
+    /// The statuses, after this one, by which a vacancy reaches `target` in the fewest moves
+    /// (open to appointed: shortlisted, appointed); nil when it cannot. Final statuses are never passed through.
+    public func route(to target: VacancyStatus) -> [VacancyStatus]? {
+        if target == self { return [] }
+        var routes: [VacancyStatus: [VacancyStatus]] = [self: []]
+        var frontier = [self]
+        while !frontier.isEmpty {
+            var nextFrontier: [VacancyStatus] = []
+            for status in frontier where status == self || !status.isFinal {
+                for next in status.next where routes[next] == nil {
+                    routes[next] = routes[status]! + [next]
+                    nextFrontier.append(next)
+                }
+            }
+            if let route = routes[target] { return route }
+            frontier = nextFrontier
+        }
+        return nil
+    }
 }
 
 /// A post being recruited for, with a unique reference.
@@ -95,7 +118,8 @@ public struct VacancyChanges: Sendable {
     public var addPanel: [String] = []
     public var removePanel: [String] = []
     public var status: VacancyStatus?
-    /// The number of the candidate appointed; sets the status to appointed.
+    /// The number of the candidate appointed; sets the status to appointed, through the statuses
+    /// it needs on the way (each recorded).
     public var appoint: Int?
     /// A new protocol (`NAME` or `NAME@VERSION`); needs `reason` once searches are logged.
     public var protocolName: String?
@@ -104,6 +128,20 @@ public struct VacancyChanges: Sendable {
     public var reason: String?
 
     public init() {}
+
+    /// Reads `--appoint`: a candidate of `vacancy` by number (2) or by reference (TA-2026-03/2).
+    public static func appointee(_ text: String, of vacancy: String) throws(ShortlistError) -> Int {
+        let text = text.trimmed, vacancy = vacancy.trimmed
+        let expected = "a candidate of \(vacancy), by number or reference (such as 1 or \(vacancy)/1)"
+        if let number = Int(text), number > 0 { return number }
+        guard let reference = try? CandidateReference(parsing: text) else {
+            throw .invalidValue(field: "--appoint", value: text, expected: expected)
+        }
+        guard reference.vacancy == vacancy else {
+            throw .invalidValue(field: "--appoint", value: text, expected: expected + ", not of \(reference.vacancy)")
+        }
+        return reference.number
+    }
 }
 
 extension Vacancy {
@@ -298,19 +336,30 @@ extension Store {
             }
             var target = changes.status
             var appointedID: Int64?
+            // The state the final event starts from: after any statuses passed through on the way.
+            var current = before
             if let number = changes.appoint {
-                appointedID = try change.appoint(number: number, in: before)
+                // Appointing from open passes through shortlisted: each move is its own event.
+                for status in (before.status.route(to: .appointed) ?? []).dropLast() {
+                    try db.execute(sql: "UPDATE vacancy SET status = ?, updated_at = ? WHERE id = ?",
+                                   arguments: [status.rawValue, change.timestamp, before.id])
+                    let moved = try Vacancy.fetch(db, reference: before.reference)
+                    try change.recordUpdate("vacancy.update", entity: "vacancy", ref: moved.reference, vacancyID: moved.id,
+                                            before: current.auditFields, after: moved.auditFields)
+                    current = moved
+                }
+                appointedID = try change.appoint(number: number, in: current)
                 target = .appointed
             } else if target == .appointed {
                 throw ShortlistError.invalidValue(field: "--status", value: "appointed",
                                                   expected: "--appoint NUMBER, which names the candidate appointed")
             }
-            if let target, target != before.status {
-                guard before.status.next.contains(target), !target.isFinal else {
-                    let allowed = before.status.next.filter { !$0.isFinal }.map(\.rawValue)
+            if let target, target != current.status {
+                guard current.status.next.contains(target), !target.isFinal else {
+                    let allowed = current.status.next.filter { !$0.isFinal }.map(\.rawValue)
                     throw ShortlistError.notAllowed(
-                        record: before.reference, reason: "a vacancy cannot go from \(before.status.rawValue) to \(target.rawValue)",
-                        remedy: (allowed.isEmpty ? "" : "From \(before.status.rawValue) it can go to \(allowed.joined(separator: ", ")). ")
+                        record: before.reference, reason: "a vacancy cannot go from \(current.status.rawValue) to \(target.rawValue)",
+                        remedy: (allowed.isEmpty ? "" : "From \(current.status.rawValue) it can go to \(allowed.joined(separator: ", ")). ")
                             + "Use `shortlist vacancy close` to close or withdraw it.")
                 }
             }
@@ -349,7 +398,7 @@ extension Store {
             try change.setPanel(vacancyID: before.id, adding: changes.addPanel, removing: changes.removePanel)
             let after = try Vacancy.fetch(db, reference: before.reference)
             try change.recordUpdate("vacancy.update", entity: "vacancy", ref: after.reference, vacancyID: after.id,
-                                    before: before.auditFields, after: after.auditFields, reason: reason)
+                                    before: current.auditFields, after: after.auditFields, reason: reason)
             return after
         }
     }
@@ -409,6 +458,13 @@ extension Store {
             try Row.fetchAll(db, sql: Vacancy.selectSQL + " WHERE (?1 IS NULL OR v.status = ?1) ORDER BY v.id DESC",
                              arguments: [status?.rawValue]).map(Vacancy.init(row:))
         }
+    }
+}
+
+extension Vacancy {
+    /// The first day of the look-back period for searches made on `today`.
+    public func lookBackStart(on today: Day) -> Day {
+        today.adding(months: -12 * lookBackYears)
     }
 }
 

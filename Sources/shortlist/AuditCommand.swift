@@ -15,13 +15,14 @@ extension AuditCommand {
             discussion: "Exit codes: 0 verified; 3 the chain is broken, a record does not match its events, or --expect-head is not in the chain.")
 
         @OptionGroup var store: StoreOptions
-        @Option(help: "A head hash recorded earlier (for example in minutes): check the chain then is a prefix of today's.")
+        @Option(help: "A head recorded earlier (for example in minutes), whole or its first 12 or more characters (the fingerprint): check the chain then is a prefix of today's.")
         var expectHead: String?
 
         func run() throws {
             let result = try store.open().verifyAudit(expectHead: expectHead)
             Console.print("Events: \(result.events)")
             Console.print("Head: \(result.head)")
+            Console.print("Fingerprint: \(result.fingerprint)")
             Console.print("Records checked against their last event: \(result.recordsChecked)")
             if let broken = result.brokenEvent { Console.print("Broken at event \(broken.seq): \(broken.reason).") }
             result.recordProblems.prefix(20).forEach { Console.print("Record problem: \($0).") }
@@ -34,11 +35,13 @@ extension AuditCommand {
     }
 
     struct Log: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "log", abstract: "List audit events, oldest first.")
+        static let configuration = CommandConfiguration(
+            commandName: "log", abstract: "List audit events, oldest first.",
+            discussion: "The table fits 120 columns, with each event's details summarised; --format json or csv gives every field in full.")
 
         @OptionGroup var store: StoreOptions
         @OptionGroup var output: FormatOptions
-        @Option(help: "Only events about this vacancy.") var vacancy: String?
+        @Option(help: "Only events about this vacancy (its recruitment: the vacancy, its candidates, searches and findings).") var vacancy: String?
         @Option(help: "Only events about this candidate.") var candidate: String?
         @Option(help: "Only events by this staff member.") var actor: String?
         @Option(help: "From this date.") var since: String?
@@ -51,7 +54,7 @@ extension AuditCommand {
             filter.actor = actor
             filter.since = try day(since, "--since")
             filter.until = try day(until, "--until")
-            Console.list(.auditLog(try store.open().auditLog(filter)), output.format)
+            Console.list(.auditLog(try store.open().auditLog(filter), for: output.format), output.format)
         }
     }
 }

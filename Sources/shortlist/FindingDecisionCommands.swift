@@ -86,7 +86,10 @@ extension FindingCommand {
         @Option(help: "Only findings with this status.") var status: FindingStatus?
 
         func validate() throws {
-            guard (vacancy == nil) != (candidate == nil) else { throw ValidationError("Give --vacancy or --candidate, not both.") }
+            if vacancy == nil && candidate == nil {
+                throw ValidationError("Give --vacancy REF or --candidate REF: the findings of a vacancy, or of one candidate.")
+            }
+            if vacancy != nil && candidate != nil { throw ValidationError("Give --vacancy or --candidate, not both.") }
         }
 
         func run() throws {

@@ -17,8 +17,10 @@ struct Init: ParsableCommand {
         let invocation = Invocation()
         let path = invocation.databasePath(flag: store.db)
         let roles = try roles.map { (r) throws(ShortlistError) in try StaffRole.parse(r) }
-        _ = try Store.create(at: path, admin: admin, roles: roles, clock: invocation.clock())
+        // A new database holds its first admin only.
+        let member = try Store.create(at: path, admin: admin, roles: roles, clock: invocation.clock()).staff()[0]
         Console.print("Created \(path)")
-        Console.print("Added \(admin) (admin). Next: `shortlist staff add NAME --role searcher --by \"\(admin)\"`.")
+        Console.print("Added \(member.name) (\(member.roles.map(\.rawValue).joined(separator: ", "))). "
+            + "Next: `shortlist staff add NAME --role searcher --by \"\(member.name)\"`.")
     }
 }

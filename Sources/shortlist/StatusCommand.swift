@@ -11,10 +11,11 @@ struct Status: ParsableCommand {
     @OptionGroup var output: FormatOptions
     @Option(help: "One vacancy (default: every vacancy still recruiting).") var vacancy: String?
     @Flag(help: "Exit with code 3 when any candidate's record is incomplete (for scripts).") var requireComplete = false
+    @Flag(help: "Each candidate on one line, however wide (the table otherwise fits 120 columns).") var wide = false
 
     func run() throws {
         let store = try store.open()
-        let report = StatusReport(try store.searchProgress(vacancy: vacancy), today: Day(store.now))
+        let report = StatusReport(try store.searchProgress(vacancy: vacancy), today: Day(store.now), wide: wide)
         var out = Console.Output()
         report.write(output.format, to: &out)
         if requireComplete && !report.isComplete { throw ExitCode(3) }

@@ -15,8 +15,10 @@ extension VacancyCommand {
         @OptionGroup var dates: VacancyDates
         @Option(help: "Add a member to the interview panel (repeatable).") var addPanel: [String] = []
         @Option(help: "Remove a member from the interview panel (repeatable).") var removePanel: [String] = []
-        @Option(help: "New status: open, shortlisted or interviewing.") var status: VacancyStatus?
-        @Option(help: "The number of the candidate appointed (sets the status to appointed).") var appoint: Int?
+        @Option(help: "New status: open, shortlisted or interviewing. To appoint, give --appoint; to close or withdraw, use `shortlist vacancy close`.")
+        var status: SettableStatus?
+        @Option(help: "The candidate appointed, by number (2) or reference (TA-2026-03/2); sets the status to appointed, through shortlisted if the vacancy is open.")
+        var appoint: String?
         @Option(help: "A new search protocol, NAME or NAME@VERSION.") var `protocol`: String?
         @Option(help: "A new look-back period in years.") var lookBack: Int?
         @Option(help: "Why the protocol or look-back changes after searches began (required then).") var reason: String?
@@ -31,8 +33,8 @@ extension VacancyCommand {
             changes.interviewDate = try day(dates.interview, "--interview")
             changes.addPanel = addPanel
             changes.removePanel = removePanel
-            changes.status = status
-            changes.appoint = appoint
+            changes.status = status?.status
+            changes.appoint = try appoint.map { (a) throws(ShortlistError) in try VacancyChanges.appointee(a, of: reference) }
             changes.protocolName = `protocol`
             changes.lookBackYears = lookBack
             changes.reason = reason
@@ -58,6 +60,19 @@ extension VacancyCommand {
             Console.print("\(vacancy.reference): \(vacancy.status.rawValue) on \(vacancy.closedOn!.uk)")
         }
     }
+}
+
+/// A status given to `vacancy update --status`. Every status parses, so that the library can say how to
+/// reach the others, but help lists only those it sets.
+struct SettableStatus: ExpressibleByArgument {
+    var status: VacancyStatus
+
+    init?(argument: String) {
+        guard let status = VacancyStatus(argument: argument) else { return nil }
+        self.status = status
+    }
+
+    static var allValueStrings: [String] { VacancyStatus.settable.map(\.rawValue) }
 }
 
 extension SearchDecision: ExpressibleByArgument {}

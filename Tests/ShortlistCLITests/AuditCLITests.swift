@@ -84,6 +84,7 @@ struct AuditCLITests {
         #expect(try sandbox.succeed(["audit", "verify"]) == """
             Events: \(log.count)
             Head: \(log.last!.hash)
+            Fingerprint: \(log.last!.hash.prefix(4)) \(log.last!.hash.dropFirst(4).prefix(4)) \(log.last!.hash.dropFirst(8).prefix(4))
             Records checked against their last event: \(records)
             Verified: the audit trail is intact and every record matches it.
 
@@ -126,7 +127,23 @@ struct AuditCLITests {
 
             """))
 
-        for forged in [String(repeating: "0", count: 64), String(head.reversed()), "a1b2"] {
+        // The fingerprint, as printed and as read aloud, stands for the head.
+        let fingerprint = try #require(first.firstMatch(of: /Fingerprint: ([0-9a-f]{4} [0-9a-f]{4} [0-9a-f]{4})\n/)).1
+        #expect(fingerprint.filter { $0 != " " } == head.prefix(12))
+        for given in [String(fingerprint), String(head.prefix(12)).uppercased()] {
+            #expect(try sandbox.succeed(["audit", "verify", "--expect-head", given]).hasSuffix("""
+                Expected head: the expected head is event \(events); 4 events have been added since.
+                Verified: the audit trail is intact and every record matches it.
+
+                """), "\(given)")
+        }
+        let short = try sandbox.run(["audit", "verify", "--expect-head", String(head.prefix(11))])
+        #expect(short.status == 64, "\(short)")
+        #expect(short.stdout == "")
+        #expect(short.stderr == "error: --expect-head: '\(head.prefix(11))' is not valid; expected a head recorded earlier: at least its "
+            + "first 12 hexadecimal characters (the fingerprint, such as 69f9 ff9f 7fa4), or the whole hash.\n")
+
+        for forged in [String(repeating: "0", count: 64), String(head.reversed()), String(head.reversed().prefix(12))] {
             let result = try sandbox.run(["audit", "verify", "--expect-head", forged])
             #expect(result.status == 3, "\(forged): \(result)")
             #expect(result.stderr == "")
@@ -137,6 +154,22 @@ struct AuditCLITests {
                 """), "\(result.stdout)")
             #expect(!result.stdout.contains("Broken at"))
         }
+    }
+
+    @Test("--expect-head after an event was deleted says the trail is shorter than when the head was recorded")
+    func expectHeadAfterDeletion() throws {
+        let sandbox = try Sandbox()
+        try sandbox.createRecruitment()
+        let log = try sandbox.store().auditLog(AuditFilter())
+        try tamper(sandbox.database, CLITampering.all.first { $0.name == "an event deleted" }!.sql(log))
+        let result = try sandbox.run(["audit", "verify", "--expect-head", log.last!.hash])
+        #expect(result.status == 3, "\(result)")
+        #expect(result.stdout.hasSuffix("""
+            Expected head: the expected head is event \(log.count), but the trail is shorter than when it was recorded: 1 event before it has been removed.
+            NOT VERIFIED: restore from a backup and investigate; see `shortlist audit log`.
+
+            """), "\(result.stdout)")
+        #expect(!result.stdout.contains("-1 events"))
     }
 
     @Test("audit log filters by vacancy, candidate, actor and London dates; JSON and CSV parse")
@@ -194,6 +227,34 @@ struct AuditCLITests {
 
         // The table shows London times.
         #expect(try sandbox.succeed(["audit", "log", "--until", "2026-07-01"]).contains("1 July 2026 00:30"))
+    }
+
+    @Test("audit log as a table fits 120 columns, details summarised and cut short; JSON keeps every field whole")
+    func logTable() throws {
+        let sandbox = try Sandbox()
+        try sandbox.succeed(["demo", "--dir", "demo"])
+        let demo = ["SHORTLIST_DB": sandbox.path("demo/shortlist.sqlite")]
+        let table = try sandbox.succeed(["audit", "log"], environment: demo).components(separatedBy: "\n").dropLast()
+        #expect(table.allSatisfy { $0.count <= 120 }, "\(table.filter { $0.count > 120 })")
+        #expect(table.first?.split(separator: " ", omittingEmptySubsequences: true) == ["Event", "When", "Actor", "Action", "Reference", "Details"])
+        #expect(table.contains { $0.hasSuffix("…") })
+        #expect(table.contains { $0.contains("  vacancy.update     MS-2026-02       status: open → shortlisted") })
+        #expect(table.contains { $0.contains("  candidate.outcome  CL-2026-01/1     pending → appointed; on: 2026-11-20") })
+
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(try sandbox.succeed(["audit", "log", "--format", "json"],
+                                                                                                  environment: demo).utf8)) as? [[String: Any]])
+        #expect(json.count == table.count - 2)
+        #expect(Set(json[0].keys) == ["seq", "at", "actor", "os_account", "action", "entity", "ref", "details", "hash"])
+        let store = try Store.open(at: sandbox.path("demo/shortlist.sqlite"), clock: sandboxClock)
+        let log = try store.auditLog(AuditFilter())
+        #expect(json.map { $0["details"] as? String } == log.map(\.details))
+
+        // One recruitment: only events whose vacancy is TA-2026-03.
+        let one = try sandbox.succeed(["audit", "log", "--vacancy", "TA-2026-03"], environment: demo).components(separatedBy: "\n").dropFirst(2).dropLast()
+        #expect(!one.isEmpty)
+        #expect(one.allSatisfy { $0.split(separator: " ").contains { $0.hasPrefix("TA-2026-03") } }, "\(one)")
+        let vacancyID = try store.vacancy("TA-2026-03").id
+        #expect(one.count == log.count { $0.event.vacancyID == vacancyID })
     }
 
     @Test("audit log refuses an unknown vacancy or candidate, and a date that is not one")

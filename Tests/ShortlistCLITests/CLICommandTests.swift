@@ -22,11 +22,24 @@ struct CLICommandTests {
         #expect(result.stderr == "")
         #expect(result.stdout == """
             Created \(sandbox.database)
-            Added Ann Admin (admin). Next: `shortlist staff add NAME --role searcher --by "Ann Admin"`.
+            Added Ann Admin (admin, searcher). Next: `shortlist staff add NAME --role searcher --by "Ann Admin"`.
 
             """)
         #expect(mode(sandbox.database) == 0o600)
         #expect(try sandbox.succeed(["staff", "list", "--format", "csv"]) == "name,roles,added\r\nAnn Admin,admin; searcher,2026-11-20T10:00:00Z\r\n")
+    }
+
+    @Test("init names every role of the first staff member", arguments: [
+        ([String](), "admin"), (["--role", "panel", "--role", "governor"], "admin, panel, governor"),
+        (["--role", "Recruiting-Manager", "--role", "admin"], "admin, recruiting-manager"),
+    ])
+    func initialiseRoles(roles: [String], shown: String) throws {
+        let sandbox = try Sandbox()
+        #expect(try sandbox.succeed(["init", "--admin", " Ann Admin "] + roles) == """
+            Created \(sandbox.database)
+            Added Ann Admin (\(shown)). Next: `shortlist staff add NAME --role searcher --by "Ann Admin"`.
+
+            """)
     }
 
     @Test("the database is --db, else SHORTLIST_DB, else XDG_DATA_HOME, else ~/.local/share")
@@ -151,6 +164,35 @@ struct CLICommandTests {
         #expect(rows.map { $0["outcome"] as? String } == ["appointed", "not-appointed", "withdrew"])
         #expect(try sandbox.succeed(["vacancy", "list", "--status", "closed", "--format", "csv"]).contains(
             "TA-2026-03,Teaching Assistant (Year 2),Riverside Primary School,2026,,,,closed,,TA-2026-03/1,2026-11-20\r\n"))
+    }
+
+    @Test("vacancy update --appoint takes a full reference, appoints from open through shortlisted, and refuses another vacancy's")
+    func appointByReference() throws {
+        let sandbox = try Sandbox()
+        try sandbox.createDatabase(candidates: ["Zoë Ødegaard", "Łukasz Nowak"])
+        let by = ["--by", "Sam Searcher"]
+        let other = try sandbox.run(["vacancy", "update", "TA-2026-03", "--appoint", "MS-2026-02/1"] + by)
+        #expect(other.status == 64 && other.stdout == "", "\(other)")
+        #expect(other.stderr == "error: --appoint: 'MS-2026-02/1' is not valid; expected a candidate of TA-2026-03, by number or reference "
+            + "(such as 1 or TA-2026-03/1), not of MS-2026-02.\n")
+        let word = try sandbox.run(["vacancy", "update", "TA-2026-03", "--appoint", "two"] + by)
+        #expect(word.status == 64 && word.stdout == "", "\(word)")
+        #expect(word.stderr == "error: --appoint: 'two' is not valid; expected a candidate of TA-2026-03, by number or reference "
+            + "(such as 1 or TA-2026-03/1).\n")
+
+        #expect(try sandbox.succeed(["vacancy", "update", "TA-2026-03", "--appoint", "TA-2026-03/2"] + by) == "TA-2026-03: appointed\n")
+        let log = try #require(try JSONSerialization.jsonObject(with: Data(try sandbox.succeed([
+            "audit", "log", "--vacancy", "TA-2026-03", "--format", "json",
+        ]).utf8)) as? [[String: Any]])
+        #expect(log.suffix(3).map { "\($0["action"]!) \($0["ref"]!) \($0["details"]!)" } == [
+            #"vacancy.update TA-2026-03 {"after":{"status":"shortlisted"},"before":{"status":"open"}}"#,
+            #"candidate.outcome TA-2026-03/2 {"after":"appointed","before":"pending","on":"2026-11-20"}"#,
+            #"vacancy.update TA-2026-03 {"after":{"appointed":"2","status":"appointed"},"before":{"appointed":"","status":"shortlisted"}}"#,
+        ])
+        // Help lists the statuses --status sets (its lines rewrapped as one).
+        let help = try sandbox.succeed(["vacancy", "update", "--help"]).split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        #expect(help.contains("New status: open, shortlisted or interviewing. To appoint, give --appoint; to close or withdraw, use "
+            + "`shortlist vacancy close`. (values: open, shortlisted, interviewing)"), "\(help)")
     }
 
     @Test("demo builds a database of fictional people and says what to try next")

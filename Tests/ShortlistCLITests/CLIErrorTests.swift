@@ -133,8 +133,12 @@ struct CLIErrorTests {
         (["vacancy", "list", "--format", "xml"],
          "Error: The value 'xml' is invalid for '--format <format>'. Please provide one of 'table', 'json' or 'csv'."),
         (["frobnicate"], "Error: Unexpected argument 'frobnicate'"),
-        (["vacancy", "update", "TA-2026-03", "--appoint", "two", "--by", admin],
-         "Error: The value 'two' is invalid for '--appoint <appoint>'"),
+        (["vacancy", "update", "TA-2026-03", "--look-back", "two", "--by", admin],
+         "Error: The value 'two' is invalid for '--look-back <look-back>'"),
+        (["vacancy", "update", "TA-2026-03", "--status", "sold", "--by", admin],
+         "Error: The value 'sold' is invalid for '--status <status>'. Please provide one of 'open', 'shortlisted' or 'interviewing'."),
+        (["finding", "list"], "Error: Give --vacancy REF or --candidate REF: the findings of a vacancy, or of one candidate."),
+        (["finding", "list", "--vacancy", "TA-2026-03", "--candidate", "TA-2026-03/1"], "Error: Give --vacancy or --candidate, not both."),
     ])
     func parserErrors(arguments: [String], firstLine: String) throws {
         let sandbox = try Sandbox()

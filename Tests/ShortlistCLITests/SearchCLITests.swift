@@ -125,7 +125,8 @@ struct SearchCLITests {
         #expect(json.count == 16)
         #expect(json.map { $0["address"] as? String } .prefix(3) == ["web-name.1", "web-name-town.1", "web-name-employer.1"])
         #expect(json[4]["link"] as? String
-            == "https://www.google.com/search?q=%22Siobh%C3%A1n%20O%27Brien%22%20%22St%20Mary%27s%20RC%20Primary%22")
+            == "https://www.google.com/search?q=%22Siobh%C3%A1n%20O%27Brien%22%20%22St%20Mary%27s%20RC%20Primary%22&tbs=cdr:1,cd_min:11/20/2021")
+        #expect(json[4]["query"] as? String == "\"Siobhán O'Brien\" \"St Mary's RC Primary\"")
         #expect(json[0]["entry"] as? Int == 1)
         #expect(json[1]["entry"] is NSNull)
     }
@@ -247,7 +248,7 @@ struct SearchCLITests {
         // Owed again: the plan shows it to do, and STEP resolves to it.
         #expect(try sandbox.succeed(["check", "plan", "TA-2026-03/1"]).contains("""
                web-other-names.1  "Siobhán Ní Bhriain"
-                                  https://www.google.com/search?q=%22Siobh%C3%A1n%20N%C3%AD%20Bhriain%22
+                                  https://www.google.com/search?q=%22Siobh%C3%A1n%20N%C3%AD%20Bhriain%22&tbs=cdr:1,cd_min:11/20/2021
                                   to do
             """))
         #expect(try sandbox.succeed(["check", "log", "TA-2026-03/1", "web-other-names", "--outcome", "no-results", "--public-only"],
@@ -299,6 +300,8 @@ struct SearchCLITests {
         let sandbox = try Sandbox()
         try SearchScenario.build(at: sandbox.database, fixtures: fixtureURL(""))
         try GoldenFile.expect(try sandbox.succeed(["status"]), matches: "status/status.txt")
+        // --wide is the table as it was before it fitted 120 columns, each candidate on one line.
+        try GoldenFile.expect(try sandbox.succeed(["status", "--wide"]), matches: "status/status-wide.txt")
         try GoldenFile.expect(try sandbox.succeed(["status", "--format", "json"]), matches: "status/status.json")
         try GoldenFile.expect(try sandbox.succeed(["status", "--vacancy", "TA-2026-03", "--format", "csv"]), matches: "status/status.csv")
         let incomplete = try sandbox.run(["status", "--require-complete"])
@@ -314,6 +317,27 @@ struct SearchCLITests {
         #expect(try csvRows(complete.stdout).dropFirst().map { $0[7] } == ["true", "true", "true", "true"])
         #expect(try sandbox.succeed(["status", "--require-complete"]).contains("\n4 of 4 candidates complete.\n"))
         try sandbox.fail(["status", "--vacancy", "XX-1"], status: 1, stderr: "error: No vacancy with reference XX-1; see `shortlist vacancy list`.\n")
+    }
+
+    @Test("status of the demonstration fits 120 columns, wrapping what is outstanding; --wide keeps each candidate on one line")
+    func statusFits() throws {
+        let sandbox = try Sandbox()
+        try sandbox.succeed(["demo", "--dir", "demo"])
+        let demo = ["SHORTLIST_DB": sandbox.path("demo/shortlist.sqlite")]
+        let fitted = try sandbox.succeed(["status"], environment: demo).components(separatedBy: "\n")
+        #expect(fitted.allSatisfy { $0.count <= 120 }, "\(fitted.filter { $0.count > 120 })")
+        // Łukasz Nowak's three outstanding items, one a line under the column.
+        let row = try #require(fitted.firstIndex { $0.hasPrefix("TA-2026-03/3  Łukasz Nowak") })
+        let column = try #require(fitted[row].range(of: "2 queries to do;")).lowerBound.utf16Offset(in: fitted[row])
+        #expect(fitted[row + 1].trimmingCharacters(in: .whitespaces) == "could not complete: tiktok;")
+        #expect(fitted[row + 1].prefix { $0 == " " }.count == column)
+        #expect(fitted[row + 2].trimmingCharacters(in: .whitespaces) == "1 finding awaiting decision")
+
+        let wide = try sandbox.succeed(["status", "--wide"], environment: demo).components(separatedBy: "\n")
+        #expect(wide.contains { $0.count > 120 })
+        #expect(wide.first { $0.hasPrefix("TA-2026-03/3") }?.hasSuffix("10/12  2 queries to do; could not complete: tiktok; 1 finding awaiting decision") == true)
+        #expect(wide.filter { $0.hasPrefix(" ") } == [])
+        #expect(wide.contains("Marks: 0 no results, N nothing relevant, F findings, X could not complete, . not done, k/n partly done, - not applicable."))
     }
 
     @Test("the search decision: some and none need a reason; an excluded candidate is refused and not counted as incomplete")

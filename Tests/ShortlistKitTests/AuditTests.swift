@@ -168,10 +168,11 @@ struct AuditTests {
             case "duplicate vacancy":
                 try store.addVacancy(VacancyDraft(reference: "TA-2026-03", postTitle: "Again"), by: admin)
             case "refused appointment":
-                // The candidate's outcome is written and recorded before the status check refuses
-                // open -> appointed: both must roll back.
+                // The move to shortlisted and the candidate's outcome are written and recorded before
+                // the empty title is refused: all must roll back.
                 var changes = VacancyChanges()
                 changes.appoint = 1
+                changes.postTitle = " "
                 try store.updateVacancy("TA-2026-03", changes, by: admin)
             case "import with a bad row":
                 let csv = try folder.write("bad.csv", "Full name,Shortlisted\nGood Row,2026-11-12\nBad Row,31/02/2026\n")

@@ -180,7 +180,8 @@ struct AuditVerifyTests {
         #expect(try store.verifyAudit(expectHead: later.head).expectedHead?.detail
             == "the expected head is event \(later.events); 0 events have been added since")
 
-        for forged in [Digest.sha256("forged"), String(earlier.head.dropLast()) + "0", "not a hash", ""] where forged != earlier.head {
+        for forged in [Digest.sha256("forged"), String(earlier.head.dropLast()) + "0", String(Digest.sha256("forged").prefix(12))]
+        where !earlier.head.hasPrefix(forged) {
             let result = try store.verifyAudit(expectHead: forged)
             #expect(!result.isValid, "\(forged)")
             #expect(result.brokenEvent == nil)
@@ -194,6 +195,46 @@ struct AuditVerifyTests {
         let otherStore = try makeRecruitment(in: other)
         try otherStore.addStaff(name: "Someone Else", roles: [.panel], by: admin)
         #expect(!(try store.verifyAudit(expectHead: otherStore.verifyAudit().head).isValid))
+    }
+
+    @Test("--expect-head takes 12 or more of the head's characters, in either case, or its fingerprint as printed")
+    func expectHeadPrefix() throws {
+        let folder = try TemporaryFolder()
+        let store = try makeRecruitment(in: folder)
+        let earlier = try store.verifyAudit()
+        #expect(earlier.fingerprint.count == 14)
+        #expect(earlier.fingerprint == earlier.head.prefix(4) + " " + earlier.head.dropFirst(4).prefix(4) + " " + earlier.head.dropFirst(8).prefix(4))
+        #expect(AuditVerification.fingerprint(of: "69f9ff9f7fa47b425693b81ca8ebb3e1d00205be5390e5fa588c524f7bee69c6") == "69f9 ff9f 7fa4")
+        try store.addCandidate(to: "TA-2026-03", CandidateDraft(fullName: "Late Addition"), by: admin)
+
+        for given in [String(earlier.head.prefix(12)), String(earlier.head.prefix(12)).uppercased(), String(earlier.head.prefix(40)),
+                      earlier.fingerprint, " " + earlier.fingerprint.uppercased() + " "] {
+            let later = try store.verifyAudit(expectHead: given)
+            #expect(later.isValid, "\(given)")
+            #expect(later.expectedHead?.detail == "the expected head is event \(earlier.events); 1 event has been added since", "\(given)")
+        }
+        let expected = "a head recorded earlier: at least its first 12 hexadecimal characters (the fingerprint, such as 69f9 ff9f 7fa4), or the whole hash"
+        for bad in [String(earlier.head.prefix(11)), "", "a1b2", earlier.head + "0", "zz" + earlier.head.dropFirst(2).prefix(10), "６９f9ff9f7fa4"] {
+            #expect(throws: ShortlistError.invalidValue(field: "--expect-head", value: bad, expected: expected), "\(bad)") {
+                try store.verifyAudit(expectHead: bad)
+            }
+        }
+    }
+
+    @Test("a head recorded before events were deleted says the trail is shorter than it was, not that events were added")
+    func expectHeadAfterDeletion() throws {
+        let folder = try TemporaryFolder()
+        let store = try makeRecruitment(in: folder)
+        let recorded = try store.verifyAudit()
+        let victim = AuditTampering.seq(try storedEvents(store), "staff.add", RecruitmentFixture.searcher)
+        try tamperWithDatabase(store.path, "DELETE FROM audit_detail WHERE seq = \(victim); DELETE FROM audit_event WHERE seq = \(victim)")
+
+        let result = try Store.open(at: store.path, clock: testClock).verifyAudit(expectHead: recorded.head)
+        #expect(!result.isValid)
+        #expect(result.events == recorded.events - 1)
+        #expect(result.expectedHead?.found == false)
+        #expect(result.expectedHead?.detail == "the expected head is event \(recorded.events), but the trail is shorter than when it was "
+            + "recorded: 1 event before it has been removed")
     }
 
     @Test("rewriting the last event with a recomputed hash, or dropping a last event that changed no record, is found only with --expect-head")

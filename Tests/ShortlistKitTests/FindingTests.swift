@@ -457,7 +457,7 @@ struct FindingTests {
         #expect(try status(at: "2026-12-01T09:00:00Z").notes == [])
         var table = ""
         let later = try store.reopened(at: "2026-12-01T09:00:00Z")
-        StatusReport(try later.searchProgress(), today: Day(year: 2026, month: 12, day: 1)!).write(.table, to: &table)
+        StatusReport(try later.searchProgress(), today: Day(year: 2026, month: 12, day: 1)!, wide: true).write(.table, to: &table)
         #expect(table.contains("15 queries to do; 1 finding awaiting decision; 2 raised findings awaiting response"))
         // finding list's status column agrees.
         var csv = ""

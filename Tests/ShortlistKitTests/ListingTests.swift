@@ -113,6 +113,66 @@ struct ListingTests {
         ].map { $0 + "\n" }.joined())
     }
 
+    @Test("a fitted table wraps list cells at their items, cuts others short with an ellipsis, and leaves a table that fits alone")
+    func fittedTable() {
+        let columns = [Column("ref", "Ref"), Column("todo", "Outstanding"), Column("notes", "Notes"), Column("details", "Details")]
+        let rows: [[Field]] = [
+            [.text("TA-2026-03/3"), .list(["2 queries to do", "could not complete: tiktok", "1 finding awaiting decision"]),
+             .list(["1 finding to raise at interview"]), .text("step: web-name; query: \"Łukasz Nowak\"; outcome: nothing-relevant")],
+            [.text("TA-2026-03/4"), .list(["complete"]), .none, .text("short")],
+        ]
+        let wrapped = render(Listing(columns: columns, rows: rows, fit: TableFit(width: 100, wrap: ["todo", "notes"], truncate: ["details"])), .table)
+        #expect(wrapped == """
+            Ref           Outstanding                  Notes                        Details
+            ------------  ---------------------------  ---------------------------  ----------------------------
+            TA-2026-03/3  2 queries to do;             1 finding to raise at        step: web-name; query: "Łuk…
+                          could not complete: tiktok;  interview
+                          1 finding awaiting decision
+            TA-2026-03/4  complete                                                  short
+
+            """)
+        #expect(wrapped.split(separator: "\n").allSatisfy { $0.count <= 100 })
+        // Two wrapped columns share their width in the way that takes the fewest lines.
+        let tight = render(Listing(columns: Array(columns.prefix(3)), rows: rows.map { Array($0.prefix(3)) },
+                                   fit: TableFit(width: 55, wrap: ["todo", "notes"])), .table)
+        #expect(tight == """
+            Ref           Outstanding                  Notes
+            ------------  ---------------------------  ------------
+            TA-2026-03/3  2 queries to do;             1 finding to
+                          could not complete: tiktok;  raise at
+                          1 finding awaiting decision  interview
+            TA-2026-03/4  complete
+
+            """)
+        // A table that fits is written exactly as without a fit.
+        let narrow = Listing(columns: sampleListing.columns, rows: sampleListing.rows, fit: TableFit(wrap: ["note"], truncate: ["tags"]))
+        #expect(render(narrow, .table) == render(sampleListing, .table))
+        #expect(TableFit(width: 40).wrapping("Steps: 1 web-name, 2 web-name-town, 3 news, 4 facebook, 5 x", indent: 7, at: ", ") == """
+            Steps: 1 web-name, 2 web-name-town,
+                   3 news, 4 facebook, 5 x
+            """)
+        #expect(TableFit(width: 40).wrapping("short enough", indent: 7) == "short enough")
+    }
+
+    @Test("an audit event's details are summarised on one line: changes as old → new, the telling fields first")
+    func auditSummary() {
+        func summary(_ action: String, _ details: String?) -> String {
+            AuditLogEntry(event: AuditEvent(seq: 1, at: "2026-11-20T10:00:00Z", actor: "Ann Admin", osAccount: "ann", action: action,
+                                            entity: "x", entityRef: "x", detailsHash: "", prevHash: AuditEvent.genesisHash),
+                          hash: "", details: details).summary
+        }
+        #expect(summary("candidate.update", #"{"after":{"other_names":"Luke Nowak","town":"Chester"},"before":{"other_names":"","town":"Helsby"}}"#)
+            == "other_names: (none) → Luke Nowak; town: Helsby → Chester")
+        #expect(summary("vacancy.update", #"{"after":{"look_back_years":"6"},"before":{"look_back_years":"5"},"reason":{"text":"KCSIE 2026"}}"#)
+            == "look_back_years: 5 → 6; reason: KCSIE 2026")
+        #expect(summary("candidate.outcome", #"{"after":"appointed","before":"pending","on":"2026-11-20"}"#) == "pending → appointed; on: 2026-11-20")
+        #expect(summary("search.log", #"{"addresses":"","late":"no","outcome":"no-results","query":"\"Zoë Ødegaard\"","step":"web-name"}"#)
+            == #"step: web-name; query: "Zoë Ødegaard"; outcome: no-results; late: no"#)
+        #expect(summary("finding.add", #"{"action":"add","category":"other","summary":"A post"}"#) == "category: other; summary: A post")
+        #expect(summary("purge", #"{"candidates":3,"removed":2}"#) == "candidates: 3; removed: 2")
+        #expect(summary("candidate.add", nil) == "(purged)")
+    }
+
     @Test("a record shows as title: value lines, one JSON object, or CSV with a header")
     func record() throws {
         #expect(render(sampleListing, .table, record: true) == """

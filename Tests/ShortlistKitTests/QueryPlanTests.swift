@@ -96,6 +96,9 @@ struct QueryPlanTests {
             var filter = AuditFilter()
             filter.candidate = reference
             _ = try store.auditLog(filter)
+            var recruitment = AuditFilter()
+            recruitment.vacancy = "TA-2026-03"
+            _ = try store.auditLog(recruitment)
         }
         #expect(scans.isEmpty, "\(scans)")
     }

@@ -96,6 +96,56 @@ struct SearchProtocolTests {
             == "https://example.org/?q=A%2BB%20%26%20C%2FD%20%231%20~x_y.z")
     }
 
+    @Test("a link shows results from the look-back start where the engine supports a date range; the query is unchanged")
+    func linkSince() {
+        let since = Day(year: 2021, month: 3, day: 7)!
+        func query(_ link: String) -> PlannedQuery {
+            SearchStep(key: "k", label: "l", kind: .searchEngine, queries: ["\"{name}\""], link: link)
+                .expand(name: "Zoë Ødegaard", town: "", employers: [], otherNames: [])[0]
+        }
+        let name = "%22Zo%C3%AB%20%C3%98degaard%22"
+        #expect(query("https://www.google.com/search?q={query}").link(since: since)
+            == "https://www.google.com/search?q=\(name)&tbs=cdr:1,cd_min:3/7/2021")
+        #expect(query("https://www.google.com/search?tbm=nws&q={query}").link(since: since)
+            == "https://www.google.com/search?tbm=nws&q=\(name)&tbs=cdr:1,cd_min:3/7/2021")
+        #expect(query("https://google.co.uk/search?q={query}").supportsDateRange)
+        for other in ["https://www.youtube.com/results?search_query={query}", "https://www.bing.com/search?q={query}",
+                      "https://www.google.com/search?tbs=qdr:y&q={query}", "https://www.google.com/maps?q={query}",
+                      "https://google.example.org/search?q={query}", "https://notgoogle.com/search?q={query}"] {
+            #expect(!query(other).supportsDateRange, "\(other)")
+            #expect(query(other).link(since: since) == query(other).link, "\(other)")
+        }
+        #expect(query("https://www.google.com/search?q={query}").query == "\"Zoë Ødegaard\"")
+    }
+
+    @Test("a plan whose links cannot be restricted by date does not say they are")
+    func planWithoutDateRange() throws {
+        let folder = try TemporaryFolder()
+        let store = try makeStore(in: folder)
+        let file = try folder.write("videos.protocol", """
+            name: Videos only
+            description: One search.
+
+            [youtube]
+            label: YouTube: public videos
+            kind: platform
+            query: "{name}"
+            link: https://www.youtube.com/results?search_query={query}
+
+            """)
+        _ = try store.importProtocol(file: file, by: admin)
+        var draft = VacancyDraft(reference: "TA-2026-03", postTitle: "Teaching Assistant")
+        draft.protocolName = "Videos only"
+        try store.addVacancy(draft, by: admin)
+        try store.addCandidate(to: "TA-2026-03", CandidateDraft(fullName: "Zoë Ødegaard"), by: admin)
+        let (vacancy, progress) = try store.searchProgress(candidate: candidateRef(1))
+        var out = ""
+        PlanReport(vacancy: vacancy, progress: progress, today: testToday).write(.table, to: &out)
+        #expect(out.contains("look back 5 years (to 20 November 2021)\nRules: "), "\(out)")
+        #expect(!out.contains("Links show"))
+        #expect(out.contains("https://www.youtube.com/results?search_query=%22Zo%C3%AB%20%C3%98degaard%22\n"))
+    }
+
     @Test("the plan of a candidate, as a table, Markdown checklist and CSV, matches its golden files")
     func planGolden() throws {
         let folder = try TemporaryFolder()

@@ -103,10 +103,11 @@ struct StatusTests {
             ---------  ----  ----  -  -  -  -  -  -  -  -  -  --  --  ----  -----------  -----
             (none)
 
-            Steps: 1 web-name, 2 web-name-town, 3 web-name-employer, 4 web-other-names, 5 news, 6 facebook, 7 x, 8 instagram, \
-            9 tiktok, 10 linkedin, 11 youtube
+            Steps: 1 web-name, 2 web-name-town, 3 web-name-employer, 4 web-other-names, 5 news, 6 facebook, 7 x, 8 instagram,
+                   9 tiktok, 10 linkedin, 11 youtube
             0 of 0 candidates complete.
-            Marks: 0 no results, N nothing relevant, F findings, X could not complete, . not done, k/n partly done, - not applicable.
+            Marks: 0 no results, N nothing relevant, F findings, X could not complete, . not done, k/n partly done,
+                   - not applicable.
 
             """))
         try store.closeVacancy("TA-2026-03", by: admin)

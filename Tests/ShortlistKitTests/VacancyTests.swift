@@ -245,6 +245,60 @@ struct VacancyTests {
         #expect(try store.candidates(of: ref).map(\.outcome) == [.pending, .appointed, .pending])
     }
 
+    @Test("appointing from open moves through shortlisted, each move its own audit event, and audit verify still holds")
+    func appointFromOpen() throws {
+        let folder = try TemporaryFolder()
+        let store = try makeStoreWithVacancy(in: folder)
+        for name in ["Zoë Ødegaard", "Łukasz Nowak"] {
+            try store.addCandidate(to: ref, CandidateDraft(fullName: name), by: admin)
+        }
+        let before = try storedEvents(store).count
+        var changes = VacancyChanges()
+        changes.appoint = 2
+        changes.site = "Riverside Infants"
+        let vacancy = try store.updateVacancy(ref, changes, by: admin)
+        #expect(vacancy.status == .appointed)
+        #expect(vacancy.appointedNumber == 2)
+        let added = try storedEvents(store).dropFirst(before)
+        #expect(added.map { "\($0.event.action) \($0.event.entityRef)" }
+            == ["vacancy.update TA-2026-03", "candidate.outcome TA-2026-03/2", "vacancy.update TA-2026-03"])
+        #expect(added.first?.details == #"{"after":{"status":"shortlisted"},"before":{"status":"open"}}"#)
+        #expect(added.last?.details == #"{"after":{"appointed":"2","site":"Riverside Infants","status":"appointed"},"#
+            + #""before":{"appointed":"","site":"Riverside Primary School","status":"shortlisted"}}"#)
+        #expect(try store.verifyAudit().isValid)
+        #expect(VacancyStatus.open.route(to: .appointed) == [.shortlisted, .appointed])
+        #expect(VacancyStatus.interviewing.route(to: .appointed) == [.appointed])
+        #expect(VacancyStatus.closed.route(to: .appointed) == nil)
+    }
+
+    @Test("a refused appointment from open leaves the status open and records nothing")
+    func appointFromOpenRefused() throws {
+        let folder = try TemporaryFolder()
+        let store = try makeStoreWithVacancy(in: folder)
+        try store.addCandidate(to: ref, CandidateDraft(fullName: "Zoë Ødegaard"), by: admin)
+        let before = try storedEvents(store).count
+        var changes = VacancyChanges()
+        changes.appoint = 4
+        #expect(throws: ShortlistError.unknownCandidate(reference: "TA-2026-03/4")) { try store.updateVacancy(ref, changes, by: admin) }
+        #expect(try store.vacancy(ref).status == .open)
+        #expect(try storedEvents(store).count == before)
+    }
+
+    @Test("--appoint takes the candidate's number or its full reference, and refuses another vacancy's candidate")
+    func appointee() throws {
+        #expect(try VacancyChanges.appointee("2", of: ref) == 2)
+        #expect(try VacancyChanges.appointee(" TA-2026-03/12 ", of: ref) == 12)
+        let expected = "a candidate of TA-2026-03, by number or reference (such as 1 or TA-2026-03/1)"
+        #expect(throws: ShortlistError.invalidValue(field: "--appoint", value: "MS-2026-02/1", expected: expected + ", not of MS-2026-02")) {
+            try VacancyChanges.appointee("MS-2026-02/1", of: ref)
+        }
+        for bad in ["two", "0", "-1", "TA-2026-03/", "TA-2026-03/x", ""] {
+            #expect(throws: ShortlistError.invalidValue(field: "--appoint", value: bad, expected: expected), "\(bad)") {
+                try VacancyChanges.appointee(bad, of: ref)
+            }
+        }
+    }
+
     @Test("only a pending candidate who exists can be appointed")
     func appointRefused() throws {
         let folder = try TemporaryFolder()
