@@ -5,7 +5,7 @@ import GRDB
 public struct AuditVerification: Equatable, Sendable {
     /// Events in the chain.
     public var events: Int
-    /// The last event's hash: record it (in a governors' minutes, say) to check later with `--expect-head`.
+    /// The last event's hash: record it (with `audit anchor`, or in a governors' minutes) to check later.
     public var head: String
     /// The first place the chain is broken, and why; nil when the chain holds.
     public var brokenEvent: (seq: Int64, reason: String)?
@@ -15,8 +15,17 @@ public struct AuditVerification: Equatable, Sendable {
     public var expectedHead: (found: Bool, detail: String)?
     /// Records compared with their last event.
     public var recordsChecked: Int
+    /// Of those, the records whose last event an earlier version of shortlist wrote, before state
+    /// hashes covered every column: they are checked for the fields recorded then.
+    public var legacyRecords: Int = 0
+    /// The anchors checked (heads recorded earlier by `audit anchor`).
+    public var anchorsChecked: Int = 0
+    /// Each anchor that is not an event of this chain with the hash recorded, and why, naming its date and event.
+    public var anchorProblems: [String] = []
 
-    public var isValid: Bool { brokenEvent == nil && recordProblems.isEmpty && expectedHead?.found != false }
+    public var isValid: Bool {
+        brokenEvent == nil && recordProblems.isEmpty && expectedHead?.found != false && anchorProblems.isEmpty
+    }
 
     /// The head's first 12 characters in groups of four, for reading aloud and writing in minutes: `69f9 ff9f 7fa4`.
     public var fingerprint: String { AuditVerification.fingerprint(of: head) }
@@ -41,111 +50,155 @@ public struct AuditVerification: Equatable, Sendable {
         return hex
     }
 
+    /// What `audit verify` prints, a line each: the counts, head and fingerprint, every problem (the
+    /// first 20 record problems), and the verdict. `advice` adds, when no recorded head was checked,
+    /// what the chain alone cannot show and how to keep heads.
+    public func summary(advice: Bool = true) -> [String] {
+        var lines = ["Events: \(events)", "Head: \(head)", "Fingerprint: \(fingerprint)",
+                     "Records checked against their last event: \(recordsChecked)"]
+        if legacyRecords > 0 {
+            lines.append("Of them, \(legacyRecords) were last changed by an earlier version of shortlist and are checked for the fields "
+                + "it recorded; their next change covers every column.")
+        }
+        if let brokenEvent { lines.append("Broken at event \(brokenEvent.seq): \(brokenEvent.reason).") }
+        lines += recordProblems.prefix(20).map { "Record problem: \($0)." }
+        if recordProblems.count > 20 { lines.append("… and \(recordProblems.count - 20) more record problems.") }
+        if let expectedHead { lines.append("Expected head: \(expectedHead.detail).") }
+        if anchorsChecked > 0, anchorProblems.isEmpty {
+            lines.append("Anchors: \(anchorsChecked) checked, each an event of this chain with the hash recorded.")
+        }
+        lines += anchorProblems.map { "Anchor problem: \($0)." }
+        if advice, isValid, anchorsChecked == 0, expectedHead == nil {
+            lines.append("No head recorded earlier was checked: a rewrite of the whole trail, or the removal of its last events, would not "
+                + "show. Keep heads with `shortlist audit anchor --out FILE` and check them with `shortlist audit verify --anchors FILE`.")
+        }
+        lines.append(isValid ? "Verified: the audit trail is intact and every record matches it."
+            : "NOT VERIFIED: restore from a backup and investigate; see `shortlist audit log`.")
+        return lines
+    }
+
     public static func == (lhs: AuditVerification, rhs: AuditVerification) -> Bool {
         lhs.events == rhs.events && lhs.head == rhs.head && lhs.brokenEvent?.seq == rhs.brokenEvent?.seq
             && lhs.recordProblems == rhs.recordProblems && lhs.expectedHead?.found == rhs.expectedHead?.found
+            && lhs.anchorProblems == rhs.anchorProblems
     }
 }
 
 extension Store {
-    /// Calls `digest` with every record the tool keeps, as `entity`, `reference` and the digest of the fields each
-    /// change records as its state; rows seeded by the schema count only once changed. Purged
-    /// stubs' entries and findings are not compared (the purge blanked them): `stub` is told the
-    /// prefixes of their references, and any personal data still left in them.
-    static func forEachRecordState(_ db: Database, _ digest: (String, String, String, Bool) throws -> Void,
-                                   stub: (String?, [String]) -> Void) throws {
-        func body(_ entity: String, _ ref: String, _ fields: [String: String]) throws { try digest(entity, ref, Digest.state(fields), false) }
-        /// A row the schema seeds: it needs no event while it still equals its seed.
-        func seededRow(_ entity: String, _ ref: String, _ fields: [String: String], seed: String?) throws {
-            let state = Digest.state(fields)
-            try digest(entity, ref, state, seed == state)
+    /// The purged stubs: the prefixes of the references of their entries and findings (which the purge
+    /// blanked, so no event describes them as they are), and any personal data still left in them.
+    static func purgedStubs(_ db: Database) throws -> (problems: [String], prefixes: [String]) {
+        var problems: [String] = []
+        var prefixes: [String] = []
+        for row in try Row.fetchAll(db, sql: Candidate.selectSQL + " WHERE c.purged_on IS NOT NULL ORDER BY c.id") {
+            let candidate = Candidate(row: row)
+            let personal = [candidate.town, candidate.currentEmployer, candidate.email] + candidate.otherNames + candidate.previousEmployers
+                + (candidate.outcome == .appointed ? [] : [candidate.fullName])
+            if personal.contains(where: { !$0.isEmpty }) { problems.append("purged candidate \(candidate.reference) still holds personal data") }
+            prefixes += ["search_entry\u{1F}\(candidate.reference)#", "finding\u{1F}\(candidate.reference)/F"]
         }
-        for row in try Row.fetchAll(db, sql: StaffMember.selectSQL()) {
-            let member = StaffMember(row: row)
-            try body("staff", member.name, member.auditFields)
+        guard !prefixes.isEmpty else { return ([], []) }
+        for row in try Row.fetchAll(db, sql: """
+            SELECT e.id, v.reference || '/' || c.number AS candidate
+            FROM search_entry e JOIN candidate c ON c.id = e.candidate_id JOIN vacancy v ON v.id = c.vacancy_id
+            WHERE c.purged_on IS NOT NULL AND (e.query <> '' OR e.note <> ''
+                  OR EXISTS (SELECT 1 FROM search_address WHERE entry_id = e.id AND address <> '')
+                  OR EXISTS (SELECT 1 FROM evidence WHERE entry_id = e.id))
+            ORDER BY e.id
+            """) {
+            problems.append("search entry \(row["id"] as Int64) of purged candidate \(row["candidate"] as String) still holds personal data")
         }
-        let vacancies = try Row.fetchCursor(db, sql: Vacancy.selectSQL)
-        while let row = try vacancies.next() {
-            let vacancy = Vacancy(row: row)
-            try body("vacancy", vacancy.reference, vacancy.auditFields)
+        for ref in try String.fetchAll(db, sql: """
+            SELECT v.reference || '/' || c.number || '/F' || f.number
+            FROM finding f JOIN candidate c ON c.id = f.candidate_id JOIN vacancy v ON v.id = c.vacancy_id
+            WHERE c.purged_on IS NOT NULL AND EXISTS (SELECT 1 FROM finding_version
+                  WHERE finding_id = f.id AND (summary <> '(purged)' OR json_array_length(sources) > 0))
+            ORDER BY f.id
+            """) {
+            problems.append("finding \(ref) of a purged candidate still holds personal data")
+        }
+        return (problems, prefixes)
+    }
+
+    /// Calls `digest` with the records of the kinds in `entities` as the events of earlier versions
+    /// (before `AuditState`) recorded their state: `entity`, `reference` and the digests (`Digest.state`)
+    /// of the fields then recorded, any of which matches. The fields are the records' `auditFields`
+    /// (and `SearchEntry.stateFields`) as they stood then: change those only with a frozen copy here, so
+    /// that records whose last event is that old still verify (`LegacyDatabaseTests` holds such a
+    /// database). Purged stubs' entries and findings are left out.
+    static func forEachLegacyRecordState(_ db: Database, entities: Set<String>, _ digest: (String, String, [String]) throws -> Void) throws {
+        func body(_ entity: String, _ ref: String, _ fields: [String: String]) throws { try digest(entity, ref, [Digest.state(fields)]) }
+        if entities.contains("staff") {
+            for row in try Row.fetchAll(db, sql: StaffMember.selectSQL()) {
+                let member = StaffMember(row: row)
+                try body("staff", member.name, member.auditFields)
+            }
+        }
+        if entities.contains("vacancy") {
+            let vacancies = try Row.fetchCursor(db, sql: Vacancy.selectSQL)
+            while let row = try vacancies.next() {
+                let vacancy = Vacancy(row: row)
+                try body("vacancy", vacancy.reference, vacancy.auditFields)
+            }
         }
         var purged = Set<String>()
         let candidates = try Row.fetchCursor(db, sql: Candidate.selectSQL)
         while let row = try candidates.next() {
             let candidate = Candidate(row: row)
-            try body("candidate", candidate.reference.description, candidate.auditFields)
-            guard candidate.purgedOn != nil else { continue }
-            purged.insert(candidate.reference.description)
-            let personal = [candidate.town, candidate.currentEmployer, candidate.email] + candidate.otherNames + candidate.previousEmployers
-                + (candidate.outcome == .appointed ? [] : [candidate.fullName])
-            stub(personal.contains { !$0.isEmpty } ? "purged candidate \(candidate.reference) still holds personal data" : nil,
-                 ["search_entry\u{1F}\(candidate.reference)#", "finding\u{1F}\(candidate.reference)/F"])
+            if entities.contains("candidate") { try body("candidate", candidate.reference.description, candidate.auditFields) }
+            if candidate.purgedOn != nil { purged.insert(candidate.reference.description) }
         }
-        let entries = try Row.fetchCursor(db, sql: """
-            SELECT e.id, e.step_key, e.planned_query, e.query, e.searched_at, e.outcome, e.note, e.late, e.withdrawn_reason,
-                   c.number, v.reference AS vacancy_reference,
-                   (SELECT group_concat(address, ' ') FROM
-                       (SELECT address FROM search_address WHERE entry_id = e.id ORDER BY position)) AS addresses,
-                   (SELECT group_concat(rule || ': ' || reason, '; ') FROM
-                       (SELECT rule, reason FROM search_override WHERE entry_id = e.id ORDER BY rule)) AS overrides,
-                   (SELECT group_concat(sha256, ' ') FROM (SELECT sha256 FROM evidence WHERE entry_id = e.id ORDER BY id)) AS evidence
-            FROM search_entry e JOIN candidate c ON c.id = e.candidate_id JOIN vacancy v ON v.id = c.vacancy_id
-            """)
-        func text(_ row: Row, _ index: Int) -> String { (row[index] as String?) ?? "" }
-        while let row = try entries.next() {
-            let id: Int64 = row[0]
-            let candidate = "\(row[10] as String)/\(row[9] as Int)"
-            let fields = SearchEntry.stateFields(
-                step: row[1], plannedQuery: row[2], query: row[3], searchedAt: row[4], outcome: row[5], note: row[6], late: row[7],
-                // Joined in SQL exactly as `SearchEntry.auditFields` joins them.
-                addresses: text(row, 11), overrides: text(row, 12), evidence: text(row, 13), withdrawnReason: text(row, 8))
-            if purged.contains(candidate) {
-                if !(row[3] as String).isEmpty || !(row[6] as String).isEmpty || !text(row, 11).isEmpty || !text(row, 13).isEmpty {
-                    stub("search entry \(id) of purged candidate \(candidate) still holds personal data", [])
-                }
-                continue
-            }
-            try digest("search_entry", "\(candidate)#\(id)", Digest.state(sorted: fields.map { (key: $0.0, value: $0.1) }), false)
-        }
-        // Findings a few hundred candidates at a time, so memory stays flat however many there are.
-        let candidateIDs = try Int64.fetchAll(db, sql: "SELECT DISTINCT candidate_id FROM finding ORDER BY candidate_id")
-        for start in stride(from: 0, to: candidateIDs.count, by: 500) {
-            for finding in try Finding.fetchAll(db, candidateIDs: Array(candidateIDs[start..<min(start + 500, candidateIDs.count)])) {
-                if purged.contains(finding.reference.candidate.description) {
-                    if finding.versions.contains(where: { $0.summary != "(purged)" || !$0.sources.isEmpty }) {
-                        stub("finding \(finding.reference) of a purged candidate still holds personal data", [])
-                    }
-                    continue
-                }
-                try body("finding", finding.reference.description,
-                         finding.current.auditFields(entries: finding.entries))
+        if entities.contains("search_entry") {
+            let entries = try Row.fetchCursor(db, sql: """
+                SELECT e.id, e.step_key, e.planned_query, e.query, e.searched_at, e.outcome, e.note, e.late, e.withdrawn_reason,
+                       c.number, v.reference AS vacancy_reference,
+                       (SELECT group_concat(address, ' ') FROM
+                           (SELECT address FROM search_address WHERE entry_id = e.id ORDER BY position)) AS addresses,
+                       (SELECT json_group_array(json_array(rule, reason)) FROM
+                           (SELECT rule, reason FROM search_override WHERE entry_id = e.id ORDER BY rule)) AS overrides,
+                       (SELECT group_concat(sha256, ' ') FROM (SELECT sha256 FROM evidence WHERE entry_id = e.id ORDER BY id)) AS evidence
+                FROM search_entry e JOIN candidate c ON c.id = e.candidate_id JOIN vacancy v ON v.id = c.vacancy_id
+                """)
+            func text(_ row: Row, _ index: Int) -> String { (row[index] as String?) ?? "" }
+            func checkOrder(_ rule: String) -> Int { SearchRule.allCases.firstIndex { $0.rawValue == rule } ?? SearchRule.allCases.count }
+            while let row = try entries.next() {
+                let id: Int64 = row[0]
+                let candidate = "\(row[10] as String)/\(row[9] as Int)"
+                if purged.contains(candidate) { continue }
+                // Logging wrote the overrides in the order the rules are checked; a withdrawal, by rule.
+                let overrides = (try? JSONDecoder().decode([[String]].self, from: Data(text(row, 12).utf8))) ?? []
+                let orders = overrides.count < 2 ? [overrides]
+                    : [overrides, overrides.sorted { checkOrder($0[0]) < checkOrder($1[0]) }]
+                try digest("search_entry", "\(candidate)#\(id)", orders.map { overrides in
+                    Digest.state(sorted: SearchEntry.stateFields(
+                        step: row[1], plannedQuery: row[2], query: row[3], searchedAt: row[4], outcome: row[5], note: row[6], late: row[7],
+                        addresses: text(row, 11), overrides: overrides.map { "\($0[0]): \($0[1])" }.joined(separator: "; "),
+                        evidence: text(row, 13), withdrawnReason: text(row, 8)).map { (key: $0.0, value: $0.1) })
+                })
             }
         }
-        let seeded = try Store.seededStates()
-        for (entity, ref, fields) in try Store.seedableRows(db) {
-            try seededRow(entity, ref, fields, seed: seeded[entity + "\u{1F}" + ref])
+        if entities.contains("finding") {
+            // A few hundred candidates at a time, so memory stays flat however many there are.
+            let candidateIDs = try Int64.fetchAll(db, sql: "SELECT DISTINCT candidate_id FROM finding ORDER BY candidate_id")
+            for start in stride(from: 0, to: candidateIDs.count, by: 500) {
+                for finding in try Finding.fetchAll(db, candidateIDs: Array(candidateIDs[start..<min(start + 500, candidateIDs.count)]))
+                where !purged.contains(finding.reference.candidate.description) {
+                    try body("finding", finding.reference.description, finding.current.auditFields(entries: finding.entries))
+                }
+            }
         }
-    }
-
-    /// The rows of the tables the schema seeds (finding categories, settings, protocols), with
-    /// the fields their changes record: read the same way from a database and from the seed.
-    static func seedableRows(_ db: Database) throws -> [(entity: String, ref: String, fields: [String: String])] {
-        try Row.fetchAll(db, sql: "SELECT key, label FROM finding_category").map { ("finding_category", $0["key"], ["key": $0["key"], "label": $0["label"]]) }
-            + Row.fetchAll(db, sql: "SELECT key, value FROM setting").map { ("setting", $0["key"], ["value": $0["value"]]) }
-            + SearchProtocol.fetchAll(db).map { ("protocol", $0.title, ["file": ProtocolFile.export($0)]) }
-    }
-
-    /// The state hashes of what the schema itself seeds, found once per process by migrating an
-    /// empty in-memory database, so they follow the migrations exactly.
-    static func seededStates() throws -> [String: String] {
-        try seeded.get()
-    }
-
-    private static let seeded = Result<[String: String], any Error> {
-        let queue = try DatabaseQueue()
-        try migrator().migrate(queue)
-        return try queue.read { db in
-            Dictionary(uniqueKeysWithValues: try seedableRows(db).map { ($0.entity + "\u{1F}" + $0.ref, Digest.state($0.fields)) })
+        if entities.contains("finding_category") {
+            for row in try Row.fetchAll(db, sql: "SELECT key, label FROM finding_category") {
+                try body("finding_category", row["key"], ["key": row["key"], "label": row["label"]])
+            }
+        }
+        if entities.contains("setting") {
+            for row in try Row.fetchAll(db, sql: "SELECT key, value FROM setting") { try body("setting", row["key"], ["value": row["value"]]) }
+        }
+        if entities.contains("protocol") {
+            for searchProtocol in try SearchProtocol.fetchAll(db) {
+                try body("protocol", searchProtocol.title, ["file": ProtocolFile.export(searchProtocol)])
+            }
         }
     }
 }

@@ -7,13 +7,17 @@ import GRDBSQLite
 /// seconds and in little memory:
 ///
 /// 1. the chain, hashed straight from SQLite's column bytes (the same canonical encoding as
-///    `AuditEvent.computedHash`), remembering each record's last state hash under a 64-bit key;
-/// 2. every record as it is now, hashed with the same fields its events recorded, and compared.
+///    `AuditEvent.computedHash`), remembering each record's last state hash under a 64-bit key, and
+///    checking any anchors (heads recorded earlier) as their events go by;
+/// 2. every record as it is now, hashed from its stored columns as `AuditState` reads them, and
+///    compared; the few whose last event is older than that encoding are then hashed as it recorded them.
 struct AuditVerifier {
     private struct LastState {
         /// The first 16 bytes of the state hash, as text bytes of its hex form.
         var state: (UInt64, UInt64)
         var seq: Int64
+        /// Whether the event hashed every column (`AuditState`), or the fewer fields of earlier versions.
+        var full: Bool
     }
 
     let db: Database
@@ -26,15 +30,15 @@ struct AuditVerifier {
     }
 
     /// `expectHead` is already checked: lowercase hex, 12 to 64 characters.
-    mutating func run(expectHead: String?) throws -> AuditVerification {
-        try checkChain(expectHead: expectHead)
+    mutating func run(expectHead: String?, anchors: [AuditAnchor]) throws -> AuditVerification {
+        try checkChain(expectHead: expectHead, anchors: anchors)
         try checkRecords()
         return result
     }
 
     // MARK: - The chain
 
-    private mutating func checkChain(expectHead wanted: String?) throws {
+    private mutating func checkChain(expectHead wanted: String?, anchors: [AuditAnchor]) throws {
         let statement = try db.makeStatement(sql: """
             SELECT e.seq, e.at, e.actor, e.os_account, e.action, e.entity, e.entity_ref, e.vacancy_id, e.candidate_id,
                    e.details_hash, e.state_hash, e.prev_hash, e.hash, d.details
@@ -49,6 +53,10 @@ struct AuditVerifier {
         var missingDetails: [Int64] = []
         var purgeCounts: [Int64: Int] = [:]
         let wantedBytes = wanted.map { Array($0.utf8) }
+        // Each anchor's index by its event, and whether its event has been seen.
+        let anchored = Dictionary(grouping: anchors.indices, by: { anchors[$0].seq })
+        let anchorHashes = anchors.map { Array($0.hash.utf8) }
+        var anchorSeen = [Bool](repeating: false, count: anchors.count)
         var computed = [UInt8](repeating: 0, count: 64)
         let version = Array("shortlist-audit-v1\n".utf8)
         defer { sqlite3_reset(s) }
@@ -64,13 +72,13 @@ struct AuditVerifier {
             for column: Int32 in 0...11 {
                 if column == 7 || column == 8 || column == 10 || column == 0 {
                     if sqlite3_column_type(s, column) == SQLITE_NULL {
-                        AuditVerifier.feed(&hasher, bytes: UnsafeRawBufferPointer(start: nil, count: 0))
+                        AuditState.feed(&hasher, bytes: UnsafeRawBufferPointer(start: nil, count: 0))
                         continue
                     }
                 }
                 let count = Int(sqlite3_column_bytes(s, column))
                 let text = sqlite3_column_text(s, column)
-                AuditVerifier.feed(&hasher, bytes: UnsafeRawBufferPointer(start: text, count: count))
+                AuditState.feed(&hasher, bytes: UnsafeRawBufferPointer(start: text, count: count))
             }
             AuditVerifier.hex(hasher.finalize(), into: &computed)
             let stored = UnsafeRawBufferPointer(start: sqlite3_column_text(s, 12), count: Int(sqlite3_column_bytes(s, 12)))
@@ -104,8 +112,20 @@ struct AuditVerifier {
             if sqlite3_column_type(s, 10) != SQLITE_NULL {
                 let key = AuditVerifier.key(entity: UnsafeRawBufferPointer(start: sqlite3_column_text(s, 5), count: Int(sqlite3_column_bytes(s, 5))),
                                             ref: UnsafeRawBufferPointer(start: sqlite3_column_text(s, 6), count: Int(sqlite3_column_bytes(s, 6))))
-                lastState[key] = LastState(state: AuditVerifier.prefix(UnsafeRawBufferPointer(
-                    start: sqlite3_column_text(s, 10), count: Int(sqlite3_column_bytes(s, 10)))), seq: seq)
+                let state = UnsafeRawBufferPointer(start: sqlite3_column_text(s, 10), count: Int(sqlite3_column_bytes(s, 10)))
+                let full = AuditVerifier.hasPrefix(state, AuditVerifier.fullMarker)
+                lastState[key] = LastState(state: AuditVerifier.prefix(full ? UnsafeRawBufferPointer(rebasing: state[AuditVerifier.fullMarker.count...]) : state),
+                                           seq: seq, full: full)
+            }
+            if let indices = anchored[seq] {
+                for index in indices {
+                    anchorSeen[index] = true
+                    if !AuditVerifier.hasPrefix(stored, anchorHashes[index]) {
+                        result.anchorProblems.append("the \(anchors[index].name): that event's hash is now "
+                            + "\(AuditVerification.fingerprint(of: String(decoding: stored, as: UTF8.self))), not "
+                            + "\(AuditVerification.fingerprint(of: anchors[index].hash)); the trail has been rewritten since the anchor was recorded")
+                    }
+                }
             }
             if let wantedBytes, AuditVerifier.hasPrefix(stored, wantedBytes) {
                 expectedMatches += 1
@@ -116,6 +136,14 @@ struct AuditVerifier {
             expectedSeq = seq + 1
         }
         result.head = String(decoding: previous, as: UTF8.self)
+        result.anchorsChecked = anchors.count
+        for index in anchors.indices where !anchorSeen[index] {
+            let anchor = anchors[index]
+            result.anchorProblems.append(anchor.seq >= expectedSeq
+                ? "the \(anchor.name): the trail now ends at event \(expectedSeq - 1), so events have been removed from its end since the "
+                    + "anchor was recorded (or the anchor is another database's)"
+                : "the \(anchor.name): that event is no longer in the trail (it was deleted)")
+        }
         if result.brokenEvent == nil {
             // A detail may be missing only where a purge deleted it, and each purge deleted
             // exactly as many as its own (chained) details say.
@@ -156,25 +184,7 @@ struct AuditVerifier {
     }
 
     private static let purgeAction = Array("purge".utf8)
-
-    /// `<byte count>:<bytes>\n`, as in the canonical encoding.
-    private static func feed(_ hasher: inout SHA256, bytes: UnsafeRawBufferPointer) {
-        // The decimal length and ':' written backwards into a small buffer on the stack.
-        var buffer: (UInt64, UInt64, UInt64) = (0, 0, 0)
-        withUnsafeMutableBytes(of: &buffer) { digits in
-            var index = digits.count - 1
-            digits[index] = UInt8(ascii: ":")
-            var count = bytes.count
-            repeat {
-                index -= 1
-                digits[index] = UInt8(ascii: "0") + UInt8(count % 10)
-                count /= 10
-            } while count > 0
-            hasher.update(bufferPointer: UnsafeRawBufferPointer(rebasing: digits[index...]))
-        }
-        if bytes.count > 0 { hasher.update(bufferPointer: bytes) }
-        withUnsafeBytes(of: UInt8(ascii: "\n")) { hasher.update(bufferPointer: $0) }
-    }
+    private static let fullMarker = Array(AuditState.marker.utf8)
 
     private static func hex(_ digest: SHA256.Digest, into out: inout [UInt8]) {
         out.withUnsafeMutableBufferPointer { Digest.hex(digest, into: $0) }
@@ -224,24 +234,70 @@ struct AuditVerifier {
 
     /// Compares every record with its last event; reports those changed, added or deleted without one.
     private mutating func checkRecords() throws {
-        var purgedPrefixes: [String] = []
+        let stubs = try Store.purgedStubs(db)
         // Problems sorted by record (entity, then reference), whatever order the tables are read in.
-        var problems: [(key: String, text: String)] = []
+        var problems: [(key: String, text: String)] = stubs.problems.map { ($0, $0) }
         defer { result.recordProblems += problems.sorted { $0.key < $1.key }.map(\.text) }
-        try Store.forEachRecordState(db) { entity, ref, digest, asSeeded in
-            result.recordsChecked += 1
-            let key = AuditVerifier.key(entity: entity, ref: ref)
-            let name = "\(entity) \(ref)"
-            switch lastState.removeValue(forKey: key) {
-            case nil where asSeeded: break
-            case nil: problems.append((entity + "\u{1F}" + ref, "\(name) has no audit event (added without one)"))
-            case let last? where last.state != { var d = digest; return d.withUTF8 { AuditVerifier.prefix(UnsafeRawBufferPointer($0)) } }():
-                problems.append((entity + "\u{1F}" + ref, "\(name) does not match its last audit event (changed without one)"))
-            default: break
+        let seeded = try AuditState.seededStates()
+        // The kinds of record some of whose last events hashed fewer fields: checked again, as those did.
+        var legacy = Set<String>()
+        // Seeded rows not yet seen: one still missing at the end was deleted (or renamed) without an event.
+        var unseen = Set(seeded.keys)
+        for kind in AuditState.kinds {
+            let statement = try db.makeStatement(sql: kind.select)
+            let s = statement.sqliteStatement
+            defer { sqlite3_reset(s) }
+            let encoded = AuditState.encoded(kind)
+            let entity = Array(kind.entity.utf8)
+            while true {
+                let code = sqlite3_step(s)
+                if code == SQLITE_DONE { break }
+                guard code == SQLITE_ROW else { throw DatabaseError(resultCode: ResultCode(rawValue: code)) }
+                let ref = AuditState.text(s, 0)
+                let key = entity.withUnsafeBytes { AuditVerifier.key(entity: $0, ref: ref) }
+                // A purged stub's entries and findings: checked for personal data instead.
+                if sqlite3_column_int(s, 1) != 0 {
+                    lastState.removeValue(forKey: key)
+                    continue
+                }
+                result.recordsChecked += 1
+                func name() -> String { kind.entity + "\u{1F}" + String(decoding: ref, as: UTF8.self) }
+                func problem(_ text: String) { problems.append((name(), "\(kind.entity) \(String(decoding: ref, as: UTF8.self)) \(text)")) }
+                if kind.seeded { unseen.remove(name()) }
+                guard let last = lastState[key] else {
+                    if !kind.seeded || seeded[name()].map({ $0 != AuditState.prefix(AuditState.digest(s, encoded)) }) ?? true {
+                        problem("has no audit event (added without one)")
+                    }
+                    continue
+                }
+                guard last.full else {
+                    legacy.insert(kind.entity)
+                    continue
+                }
+                lastState.removeValue(forKey: key)
+                if last.state != AuditState.prefix(AuditState.digest(s, encoded)) {
+                    problem("does not match its last audit event (changed without one)")
+                }
             }
-        } stub: { problem, prefixes in
-            if let problem { problems.append((problem, problem)) }
-            purgedPrefixes += prefixes
+        }
+        if !legacy.isEmpty {
+            try Store.forEachLegacyRecordState(db, entities: legacy) { entity, ref, digests in
+                let key = AuditVerifier.key(entity: entity, ref: ref)
+                guard let last = lastState[key], !last.full else { return }
+                lastState.removeValue(forKey: key)
+                result.legacyRecords += 1
+                if !digests.contains(where: { digest in
+                    var digest = digest
+                    return digest.withUTF8 { AuditVerifier.prefix(UnsafeRawBufferPointer($0)) } == last.state
+                }) {
+                    problems.append((entity + "\u{1F}" + ref, "\(entity) \(ref) does not match its last audit event (changed without one)"))
+                }
+            }
+        }
+        for name in unseen where lastState[AuditVerifier.key(entity: String(name.prefix { $0 != "\u{1F}" }),
+                                                               ref: String(name.drop { $0 != "\u{1F}" }.dropFirst()))] == nil {
+            problems.append((name, name.replacingOccurrences(of: "\u{1F}", with: " ")
+                + " is seeded by the schema but no longer in the records (deleted without an event)"))
         }
         guard !lastState.isEmpty else { return }
         // Records with events but no row: name them from their last event.
@@ -251,7 +307,7 @@ struct AuditVerifier {
             """, arguments: [seqs]) {
             let entity: String = row["entity"], ref: String = row["entity_ref"]
             // The entries and findings of a purged stub were blanked by the purge, not deleted.
-            if purgedPrefixes.contains(where: { (entity + "\u{1F}" + ref).hasPrefix($0) }) { continue }
+            if stubs.prefixes.contains(where: { (entity + "\u{1F}" + ref).hasPrefix($0) }) { continue }
             problems.append((entity + "\u{1F}" + ref, "\(entity) \(ref) is in the audit trail but no longer in the records (deleted without an event)"))
         }
     }
@@ -260,12 +316,13 @@ struct AuditVerifier {
 extension Store {
     /// Recomputes the audit chain and checks every record against its last event. `expectHead` is a
     /// head recorded earlier: the whole hash, or at least its first 12 characters (spaces ignored, so
-    /// the fingerprint can be given as printed).
-    public func verifyAudit(expectHead: String? = nil) throws(ShortlistError) -> AuditVerification {
+    /// the fingerprint can be given as printed). Each of `anchors` must be an event of the chain with
+    /// the hash recorded.
+    public func verifyAudit(expectHead: String? = nil, anchors: [AuditAnchor] = []) throws(ShortlistError) -> AuditVerification {
         let wanted = try expectHead.map { (text) throws(ShortlistError) in try AuditVerification.headPrefix(text) }
         return try read { db in
             var verifier = AuditVerifier(db: db)
-            return try verifier.run(expectHead: wanted)
+            return try verifier.run(expectHead: wanted, anchors: anchors)
         }
     }
 }

@@ -63,8 +63,9 @@ final class Change {
 
     /// Appends one audit event, chained to the one before it. `details` is kept in its own
     /// table (it may hold personal data) and committed to the chain by its hash.
-    /// `state` is the record's fields after the change: its hash goes into the chain, so that
-    /// `audit verify` can tell when a record no longer matches its last event.
+    /// `state` is the record's fields after the change, checked for unsafe text; given, it makes the
+    /// event describe the record `entity` `ref`, whose every stored column (`AuditState`) is read back
+    /// and hashed into the chain, so that `audit verify` can tell when it no longer matches its last event.
     /// Returns the new event's sequence number.
     @discardableResult
     func record(_ action: String, entity: String, ref: String, vacancyID: Int64? = nil,
@@ -76,7 +77,8 @@ final class Change {
         let event = AuditEvent(
             seq: head!.seq + 1, at: timestamp, actor: actorName, osAccount: osAccount, action: action,
             entity: entity, entityRef: ref, vacancyID: vacancyID, candidateID: candidateID,
-            detailsHash: Digest.sha256(detailsText), stateHash: state.map(Digest.state), prevHash: head!.hash)
+            detailsHash: Digest.sha256(detailsText), stateHash: state == nil ? nil : try stateHash(entity: entity, ref: ref),
+            prevHash: head!.hash)
         let hash = event.computedHash
         if insertEvent == nil {
             insertEvent = try db.makeStatement(sql: """

@@ -58,6 +58,8 @@ public enum ShortlistError: Error, Equatable, Sendable {
     case template(file: String, line: Int, reason: String)
     /// A file could not be read or written.
     case file(path: String, reason: String)
+    /// A line of an anchors file (heads recorded by `audit anchor`) cannot be read.
+    case anchorsFile(path: String, line: Int, reason: String)
 
     /// The exit status a command returns for this error: 64 for usage mistakes, 1 otherwise.
     public var exitCode: Int32 {
@@ -126,6 +128,9 @@ public enum ShortlistError: Error, Equatable, Sendable {
             "\(file):\(line): \(reason). Nothing was written; fix the template, or remove it to use the built-in one."
         case let .file(path, reason):
             "\(path): \(reason)."
+        case let .anchorsFile(path, line, reason):
+            "\(path):\(line): \(reason). Nothing was checked or written; correct the line as `shortlist audit anchor` writes it "
+                + "(DATE EVENT HASH FINGERPRINT), or remove it."
         }
     }
 }
