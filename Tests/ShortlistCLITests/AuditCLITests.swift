@@ -86,6 +86,8 @@ struct AuditCLITests {
             Head: \(log.last!.hash)
             Fingerprint: \(log.last!.hash.prefix(4)) \(log.last!.hash.dropFirst(4).prefix(4)) \(log.last!.hash.dropFirst(8).prefix(4))
             Records checked against their last event: \(records)
+            No head recorded earlier was checked: a rewrite of the whole trail, or the removal of its last events, would not show. \
+            Keep heads with `shortlist audit anchor --out FILE` and check them with `shortlist audit verify --anchors FILE`.
             Verified: the audit trail is intact and every record matches it.
 
             """)
@@ -170,6 +172,93 @@ struct AuditCLITests {
 
             """), "\(result.stdout)")
         #expect(!result.stdout.contains("-1 events"))
+    }
+
+    @Test("audit anchor prints the head for the minutes and adds it to an owner-only anchors file, which verify --anchors checks")
+    func anchor() throws {
+        let sandbox = try Sandbox()
+        try sandbox.createRecruitment()
+        let file = sandbox.path("governors/anchors.txt")
+        try FileManager.default.createDirectory(atPath: sandbox.path("governors"), withIntermediateDirectories: true)
+        let first = try sandbox.succeed(["audit", "anchor", "--out", file])
+        let log = try sandbox.store().auditLog(AuditFilter())
+        let head = log.last!.hash, fingerprint = AuditVerification.fingerprint(of: head)
+        #expect(first.hasSuffix("""
+            Verified: the audit trail is intact and every record matches it.
+            Anchor: 2026-11-20 \(log.count) \(head) \(fingerprint)
+            For the minutes: on 20 November 2026 the audit trail ended at event \(log.count), fingerprint \(fingerprint) (head \(head)).
+            Added to \(file); check every anchor in it with `shortlist audit verify --anchors \(file)`.
+
+            """), "\(first)")
+        #expect(!first.contains("No head recorded earlier"))
+        // Verifying, anchoring and checking anchors record nothing in the database.
+        #expect(try sandbox.store().auditLog(AuditFilter()).count == log.count)
+
+        try sandbox.succeed(["pack", "TA-2026-03", "--out", sandbox.path("pack"), "--by", "Sam Searcher"])
+        let second = try sandbox.succeed(["audit", "anchor", "--out", file])
+        #expect(second.contains("Anchors: 1 checked, each an event of this chain with the hash recorded.\n"))
+        let lines = try String(contentsOfFile: file, encoding: .utf8).components(separatedBy: "\n")
+        #expect(lines.filter { !$0.hasPrefix("#") && !$0.isEmpty }.count == 2)
+        #expect(lines.first == "# shortlist audit anchors: heads of the audit trail, kept away from the database.")
+        #expect((try FileManager.default.attributesOfItem(atPath: file)[.posixPermissions] as? Int) == 0o600)
+
+        #expect(try sandbox.succeed(["audit", "verify", "--anchors", file]).hasSuffix("""
+            Anchors: 2 checked, each an event of this chain with the hash recorded.
+            Verified: the audit trail is intact and every record matches it.
+
+            """))
+        // Without --out it only prints.
+        let printed = try sandbox.succeed(["audit", "anchor"])
+        #expect(printed.contains("For the minutes: on 20 November 2026 the audit trail ended at event \(log.count + 4), fingerprint "))
+        #expect(!printed.contains("Added to"))
+    }
+
+    @Test("verify --anchors: a tail cut off or a rewritten trail fails with exit 3, naming each anchor's date and event")
+    func anchorsBroken() throws {
+        let sandbox = try Sandbox()
+        try sandbox.createRecruitment()
+        let file = sandbox.path("anchors.txt")
+        try sandbox.succeed(["audit", "anchor", "--out", file])
+        let log = try sandbox.store().auditLog(AuditFilter())
+        let last = log.last!.event.seq
+        // The last event added a candidate: the candidate goes too, so nothing but the anchor shows it.
+        try tamper(sandbox.database, """
+            DELETE FROM audit_detail WHERE seq = \(last); DELETE FROM audit_event WHERE seq = \(last);
+            DELETE FROM candidate WHERE id = \(log.last!.event.candidateID!)
+            """)
+        try sandbox.succeed(["audit", "verify"])
+        let cut = try sandbox.run(["audit", "verify", "--anchors", file])
+        #expect(cut.status == 3, "\(cut)")
+        #expect(cut.stderr == "")
+        #expect(cut.stdout.hasSuffix("""
+            Anchor problem: the anchor of 20 November 2026 at event \(last): the trail now ends at event \(last - 1), so events have been \
+            removed from its end since the anchor was recorded (or the anchor is another database's).
+            NOT VERIFIED: restore from a backup and investigate; see `shortlist audit log`.
+
+            """), "\(cut.stdout)")
+
+        // Anchoring again refuses, and leaves the file as it was.
+        let before = try String(contentsOfFile: file, encoding: .utf8)
+        let refused = try sandbox.run(["audit", "anchor", "--out", file])
+        #expect(refused.status == 3)
+        #expect(refused.stdout.hasSuffix("NOT VERIFIED: restore from a backup and investigate; see `shortlist audit log`.\n"
+            + "Nothing was anchored: only a trail that verifies is anchored.\n"), "\(refused.stdout)")
+        #expect(try String(contentsOfFile: file, encoding: .utf8) == before)
+    }
+
+    @Test("verify --anchors with a bad line exits 1 naming the file and line; a missing file likewise")
+    func anchorsFileErrors() throws {
+        let sandbox = try Sandbox()
+        try sandbox.createRecruitment()
+        let file = try sandbox.write("anchors.txt", Data("# kept by the clerk\n2026-11-20 12 69f9ff9f7fa4\n20/11/2026 13 69f9ff9f7fa4\n".utf8))
+        let bad = try sandbox.run(["audit", "verify", "--anchors", file])
+        #expect(bad.status == 1, "\(bad)")
+        #expect(bad.stdout == "")
+        #expect(bad.stderr == "error: \(file):3: '20/11/2026' is not a date in the form YYYY-MM-DD. Nothing was checked or written; correct "
+            + "the line as `shortlist audit anchor` writes it (DATE EVENT HASH FINGERPRINT), or remove it.\n")
+        let missing = try sandbox.run(["audit", "verify", "--anchors", sandbox.path("nowhere.txt")])
+        #expect(missing.status == 1)
+        #expect(missing.stderr == "error: \(sandbox.path("nowhere.txt")): the anchors file cannot be read; check the path and its permissions.\n")
     }
 
     @Test("audit log filters by vacancy, candidate, actor and London dates; JSON and CSV parse")
