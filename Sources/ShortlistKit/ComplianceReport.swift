@@ -107,8 +107,11 @@ public struct ComplianceReport: Encodable, Sendable {
     public var vacancies: [VacancySection]
     public var generated_at: String
     public var generated_by: String
+    /// The head of the audit trail when the report was made, for the governors to minute.
     public var audit_seq: Int64
     public var audit_hash: String
+    /// The head's first 12 characters in groups of four, as `audit verify` prints it.
+    public var audit_fingerprint: String
 }
 
 /// The scope of a report: one vacancy, or the vacancies interviewing in a period (by interview
@@ -342,7 +345,7 @@ extension ComplianceReport {
             exceptions: exceptions.enumerated().sorted { (kindOrder[$0.element.kind]!, $0.offset) < (kindOrder[$1.element.kind]!, $1.offset) }
                 .map(\.element),
             has_exceptions: !exceptions.isEmpty, vacancies: sections, generated_at: generatedAt, generated_by: actor,
-            audit_seq: head.seq, audit_hash: head.hash)
+            audit_seq: head.seq, audit_hash: head.hash, audit_fingerprint: AuditVerification.fingerprint(of: head.hash))
     }
 
     private static func list(_ items: [String]) -> String? {

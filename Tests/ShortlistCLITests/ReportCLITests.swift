@@ -16,8 +16,11 @@ struct ReportCLITests {
         let sandbox = try sandboxWithDocuments()
         let head = try #require(try sandbox.store().auditLog(AuditFilter()).last)
         let text = try sandbox.succeed(["report", "--from", "2026-01-01", "--to", "31/12/2026", "--by", "Grace Okafor"])
-        try GoldenFile.expect(GoldenFile.normalised(text, hashes: [head.hash]), matches: "report-2026.md")
-        #expect(text.contains("the audit trail then ended at event \(head.event.seq) (\(head.hash))"))
+        let fingerprint = AuditVerification.fingerprint(of: head.hash)
+        try GoldenFile.expect(GoldenFile.normalised(text, hashes: [head.hash]).replacingOccurrences(of: fingerprint, with: "<fingerprint>"),
+                              matches: "report-2026.md")
+        #expect(text.contains("the audit trail then ended at event \(head.event.seq), head \(head.hash), fingerprint \(fingerprint)."))
+        #expect(text.contains("`shortlist audit verify --expect-head \"\(fingerprint)\"`"))
         let recorded = try #require(try sandbox.store().auditLog(AuditFilter()).last)
         #expect("\(recorded.event.action) \(recorded.event.entityRef) \(recorded.event.actor)" == "document.report 2026-01-01..2026-12-31 Grace Okafor")
         for name in RecruitmentFixture.candidateNames { #expect(!text.contains(name), "\(name)") }

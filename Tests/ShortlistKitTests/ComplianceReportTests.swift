@@ -41,8 +41,20 @@ struct ComplianceReportTests {
         let store = try reportFixture(folder)
         let head = try #require(try storedEvents(store).last)
         let text = try store.renderComplianceReport(year2026, format: "markdown", templates: TemplateSet.load(), by: RecruitmentFixture.governor)
-        #expect(text.hasSuffix("the audit trail then ended at event \(head.event.seq) (\(head.hash)). Check it later with `shortlist audit verify --expect-head \(head.hash)`.\n"))
-        try GoldenFile.expect(GoldenFile.normalised(text, hashes: [head.hash]), matches: "report-2026.md")
+        let fingerprint = AuditVerification.fingerprint(of: head.hash)
+        #expect(text.hasSuffix("""
+            by Grace Okafor.
+
+            **To minute:** the audit trail then ended at event \(head.event.seq), head \(head.hash), fingerprint \(fingerprint). \
+            Check it at any later date with \
+            `shortlist audit verify --expect-head "\(fingerprint)"`. To keep heads away from the database, run \
+            `shortlist audit anchor --out anchors.txt` at each meeting and keep that file: \
+            `shortlist audit verify --anchors anchors.txt` checks every head in it.
+
+            """))
+        #expect(try store.verifyAudit(expectHead: fingerprint).expectedHead?.found == true)
+        try GoldenFile.expect(GoldenFile.normalised(text, hashes: [head.hash]).replacingOccurrences(of: fingerprint, with: "<fingerprint>"),
+                              matches: "report-2026.md")
         // Producing it is recorded, by the governor, without a vacancy.
         let recorded = try #require(try storedEvents(store).last)
         #expect(recorded.event.action == "document.report")
