@@ -103,10 +103,12 @@ extension CandidateCommand {
 
 struct Backup: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "backup", abstract: "Make a consistent, verified, owner-only copy of the database (and its evidence files beside it).")
+        commandName: "backup", abstract: "Make a consistent, verified, owner-only copy of the database (and its evidence files beside it).",
+        discussion: "The copy of NAME.sqlite's evidence goes into NAME-evidence beside it, so that the copy opens as it is (--db NAME.sqlite). "
+            + "Nothing appears under those names until the copy is whole and verified.")
 
     @OptionGroup var store: StoreOptions
-    @Argument(help: "The new backup file; an existing file is never replaced.") var file: String
+    @Argument(help: "The new backup file; an existing file or evidence folder is never replaced.") var file: String
 
     func run() throws {
         let result = try store.open().backup(to: file)

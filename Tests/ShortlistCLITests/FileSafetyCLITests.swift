@@ -79,4 +79,34 @@ struct FileSafetyCLITests {
             == [Digest.sha256(Data(repeating: 0x89, count: large))])
         withExtendedLifetime(store) {}
     }
+
+    @Test("backup killed while copying leaves nothing under the target name; failing, it leaves nothing at all")
+    func backupKilled() throws {
+        let sandbox = try Sandbox()
+        let store = try RetentionFixture.build(at: sandbox.database)
+        var draft = CandidateDraft(fullName: "Tamsin Longtown")
+        draft.town = String(repeating: "Long Town ", count: large / 10)
+        try store.addCandidate(to: RetentionFixture.open, draft, by: admin)
+        try holdOpen(store)
+        let copy = sandbox.path("backups/copy.sqlite")
+        let listing = sandbox.listing()
+        let evidence = try FileManager.default.contentsOfDirectory(atPath: sandbox.path("shortlist-evidence")).sorted()
+
+        let killed = try sandbox.runWithFileLimit(limit, ["backup", copy])
+        #expect(killed.signalled && killed.status == SIGXFSZ, "\(killed)")
+        #expect(!FileManager.default.fileExists(atPath: copy))
+        for extra in sandbox.listing().filter({ !listing.contains($0) && $0.hasPrefix("backups/") }) {
+            #expect(extra.hasPrefix("backups/.copy.sqlite.") && extra.hasSuffix(" 600"), "\(extra)")
+        }
+        try FileManager.default.removeItem(atPath: sandbox.path("backups"))
+
+        let failed = try sandbox.runWithFileLimit(limit, failing: true, ["backup", copy])
+        #expect(failed.status == 1, "\(failed)")
+        #expect(failed.stderr == "error: \(copy): the backup could not be written (a write failed; the disk may be full); nothing was kept. "
+            + "Check the free space of its folder.\n")
+        #expect(sandbox.listing().filter { !$0.hasPrefix("backups") } == listing)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: sandbox.path("backups")) == [])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: sandbox.path("shortlist-evidence")).sorted() == evidence)
+        withExtendedLifetime(store) {}
+    }
 }
