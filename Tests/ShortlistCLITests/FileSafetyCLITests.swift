@@ -57,6 +57,60 @@ private func holdOpen(_ store: Store) throws {
 
 @Suite("CLI: files written whole and owner-only, or not at all")
 struct FileSafetyCLITests {
+    @Test("dossier --out killed while writing leaves nothing behind and records nothing; failing to write, it says so")
+    func dossierKilled() throws {
+        let sandbox = try Sandbox()
+        let store = try sandbox.createRecruitment()
+        try holdOpen(store)
+        let arguments = ["dossier", "TA-2026-03/1", "--out", sandbox.path("panel/zoe.md"), "--by", "Sam Searcher"] + (try sandbox.largeTemplates())
+        let listing = sandbox.listing()
+        let events = try sandbox.auditEventCount()
+
+        let killed = try sandbox.runWithFileLimit(limit, arguments)
+        #expect(killed.signalled && killed.status == SIGXFSZ, "\(killed)")
+        #expect(sandbox.listing().filter { !$0.hasPrefix("panel ") } == listing)
+        #expect(try sandbox.auditEventCount() == events)
+
+        let failed = try sandbox.runWithFileLimit(limit, failing: true, arguments)
+        #expect(failed.status == 1 && !failed.signalled, "\(failed)")
+        #expect(failed.stderr == "error: \(sandbox.path("panel/zoe.md")): could not be written (File too large); nothing was written. "
+            + "Check the folder's permissions and free space.\n")
+        #expect(sandbox.listing().filter { !$0.hasPrefix("panel ") } == listing)
+        #expect(try sandbox.auditEventCount() == events)
+        withExtendedLifetime(store) {}
+    }
+
+    @Test("pack killed while writing leaves no pack folder and records nothing; failing, it removes what it wrote")
+    func packKilled() throws {
+        let sandbox = try Sandbox()
+        let store = try sandbox.createRecruitment()
+        try holdOpen(store)
+        let out = sandbox.path("pack")
+        let templates = try sandbox.largeTemplates()
+        let listing = sandbox.listing()
+        let events = try sandbox.auditEventCount()
+
+        let killed = try sandbox.runWithFileLimit(limit, ["pack", "TA-2026-03", "--out", out, "--by", "Sam Searcher"] + templates)
+        #expect(killed.signalled && killed.status == SIGXFSZ, "\(killed)")
+        #expect(!FileManager.default.fileExists(atPath: out))
+        // At most a hidden, owner-only folder is left beside it.
+        for extra in sandbox.listing().filter({ !listing.contains($0) }) {
+            #expect(extra.hasPrefix(".pack.") && (extra.hasSuffix(".partial 700") || extra.hasSuffix(" 600")), "\(extra)")
+        }
+        #expect(try sandbox.auditEventCount() == events)
+        try FileManager.default.contentsOfDirectory(atPath: sandbox.folder.path).filter { $0.hasPrefix(".pack.") }
+            .forEach { try FileManager.default.removeItem(atPath: sandbox.path($0)) }
+
+        let failed = try sandbox.runWithFileLimit(limit, failing: true, ["pack", "TA-2026-03", "--out", out, "--by", "Sam Searcher"] + templates)
+        #expect(failed.status == 1, "\(failed)")
+        #expect(failed.stderr.hasPrefix("error: \(out)/"), "\(failed)")
+        #expect(failed.stderr.hasSuffix(".md: could not be written (File too large); nothing was written. Check the folder's permissions and free space.\n"),
+                "\(failed)")
+        #expect(sandbox.listing() == listing)
+        #expect(try sandbox.auditEventCount() == events)
+        withExtendedLifetime(store) {}
+    }
+
     @Test("check log --evidence killed while copying the evidence leaves no file in the evidence folder")
     func evidenceKilled() throws {
         let sandbox = try Sandbox()
