@@ -88,14 +88,11 @@ extension CandidateCommand {
         @OptionGroup var actor: ActorOptions
         @OptionGroup var candidate: CandidateArgument
         @Option(help: "Write to this file instead of standard output.") var out: String?
-        @Option(help: "Also copy their evidence files into this folder.") var withEvidence: String?
+        @Option(help: "Also copy their evidence files into this folder (new, or empty).") var withEvidence: String?
 
         func run() throws {
-            // Refused before anything is exported or recorded.
-            if let out { try AtomicFile.refuseExisting(out, remedy: "Choose a new file") }
-            let export = try store.open().subjectAccessExport(candidate.reference(), copyEvidenceTo: withEvidence, by: actor.actor)
+            let export = try store.open().subjectAccessExport(candidate.reference(), to: out, copyEvidenceTo: withEvidence, by: actor.actor)
             guard let out else { return FileHandle.standardOutput.write(Data(export.json.utf8)) }
-            try AtomicFile.write(Data(export.json.utf8), to: out)
             Console.error("Wrote \(out)")
         }
     }

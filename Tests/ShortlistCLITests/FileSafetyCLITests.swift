@@ -80,6 +80,50 @@ struct FileSafetyCLITests {
         withExtendedLifetime(store) {}
     }
 
+    @Test("report --out that cannot be written exits 1 and records no report")
+    func reportFailed() throws {
+        let sandbox = try Sandbox()
+        let store = try sandbox.createRecruitment()
+        try holdOpen(store)
+        let out = sandbox.path("report.md")
+        let templates = try sandbox.largeTemplates()
+        let listing = sandbox.listing()
+        let events = try sandbox.auditEventCount()
+
+        let failed = try sandbox.runWithFileLimit(limit, failing: true, ["report", "--vacancy", "TA-2026-03", "--out", out, "--by", "Grace Okafor"] + templates)
+
+        #expect(failed.status == 1, "\(failed)")
+        #expect(failed.stderr == "error: \(out): could not be written (File too large); nothing was written. Check the folder's permissions and free space.\n")
+        #expect(sandbox.listing() == listing)
+        #expect(try sandbox.auditEventCount() == events)
+        let killed = try sandbox.runWithFileLimit(limit, ["report", "--vacancy", "TA-2026-03", "--out", out, "--by", "Grace Okafor"] + templates)
+        #expect(killed.signalled && killed.status == SIGXFSZ, "\(killed)")
+        #expect(sandbox.listing() == listing)
+        #expect(try sandbox.auditEventCount() == events)
+        withExtendedLifetime(store) {}
+    }
+
+    @Test("candidate export --out that cannot be written exits 1 and records no export")
+    func exportFailed() throws {
+        let sandbox = try Sandbox()
+        let store = try RetentionFixture.build(at: sandbox.database)
+        var draft = CandidateDraft(fullName: "Tamsin Longtown")
+        draft.town = String(repeating: "Long Town ", count: large / 10)
+        let candidate = try store.addCandidate(to: RetentionFixture.open, draft, by: admin)
+        try holdOpen(store)
+        let out = sandbox.path("sar/candidate.json")
+        let listing = sandbox.listing()
+        let events = try sandbox.auditEventCount()
+
+        let failed = try sandbox.runWithFileLimit(limit, failing: true, ["candidate", "export", candidate.reference.description, "--out", out, "--by", admin])
+
+        #expect(failed.status == 1, "\(failed)")
+        #expect(failed.stderr == "error: \(out): could not be written (File too large); nothing was written. Check the folder's permissions and free space.\n")
+        #expect(sandbox.listing().filter { !$0.hasPrefix("sar ") } == listing)
+        #expect(try sandbox.auditEventCount() == events)
+        withExtendedLifetime(store) {}
+    }
+
     @Test("pack killed while writing leaves no pack folder and records nothing; failing, it removes what it wrote")
     func packKilled() throws {
         let sandbox = try Sandbox()
