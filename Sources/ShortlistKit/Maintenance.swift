@@ -159,6 +159,15 @@ extension Store {
                                   detail: bad.isEmpty ? "\(files.count) present and unchanged"
                                       : bad.prefix(3).map { "\($0.0.prefix(12)) \($0.1.rawValue)" }.joined(separator: "; "),
                                   remedy: "Restore the evidence folder \(evidence.path) from the latest backup."))
+        let referenced = Set(files)
+        let unreferenced = evidence.fileNames().filter { !referenced.contains($0) }
+        // A name that is a hash is shortened as above; any other (a temporary file) is shown whole.
+        let shown = unreferenced.prefix(3).map { $0.count == 64 ? String($0.prefix(12)) : $0 }
+        checks.append(DoctorCheck(name: "unreferenced evidence", passed: unreferenced.isEmpty,
+                                  detail: unreferenced.isEmpty ? "none"
+                                      : "\(unreferenced.count) \(unreferenced.count == 1 ? "file" : "files") that no record names: "
+                                          + shown.joined(separator: ", ") + (unreferenced.count > 3 ? " and \(unreferenced.count - 3) more" : ""),
+                                  remedy: "Remove them with `shortlist purge --apply` (the removal is recorded); a purge or a search that was interrupted left them."))
         var loose: [String] = []
         for (file, expected) in [(path, 0o600), (path + "-wal", 0o600), (path + "-shm", 0o600), (evidence.path, 0o700)] {
             guard let mode = (try? FileManager.default.attributesOfItem(atPath: file))?[.posixPermissions] as? Int else { continue }

@@ -39,7 +39,8 @@ struct RetentionCommand: ParsableCommand {
 struct Purge: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "purge", abstract: "List the personal data due for deletion under the retention policy; --apply deletes it.",
-        discussion: "Without --apply nothing changes. With it, everything due goes in one transaction, recorded as an audit event with counts.")
+        discussion: "Without --apply nothing changes. With it, everything due goes in one transaction, recorded as an audit event with counts; "
+            + "evidence files that no record names any more (see `shortlist doctor`) are removed too, and their removal recorded.")
 
     @OptionGroup var store: StoreOptions
     @OptionGroup var actor: ActorOptions
@@ -58,6 +59,11 @@ struct Purge: ParsableCommand {
         let result = try store.applyPurge(by: actor.actor)
         Console.print("Purged \(result.candidates) candidates (\(result.removed) removed, \(result.reduced) reduced) of \(result.vacancies.count) vacancies: "
             + "\(result.searchEntries) search entries, \(result.findings) findings, \(result.evidenceFiles) evidence files, \(result.auditDetails) audit details.")
+        let removed = result.unreferencedEvidenceRemoved
+        if removed > 0 {
+            Console.print("Removed \(removed) evidence \(removed == 1 ? "file" : "files") that no record named (left by an interrupted purge or search); "
+                + "the removal is recorded.")
+        }
     }
 }
 
