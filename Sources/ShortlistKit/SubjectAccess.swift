@@ -122,9 +122,9 @@ extension Store {
         }
     }
 
-    /// Builds the export and records it in one write transaction, in which `write` stages its files.
+    /// Builds the export and records it in one write transaction, in which `stage` writes its files.
     private func exportRecorded(_ reference: CandidateReference, copyEvidence: Bool, by actor: String?,
-                                write stage: (SubjectAccessExport, Change) throws(ShortlistError) -> Void) throws(ShortlistError) -> SubjectAccessExport {
+                                stage: (SubjectAccessExport, Change) throws(ShortlistError) -> Void) throws(ShortlistError) -> SubjectAccessExport {
         try write(by: actor) { change in
             try change.require([.admin, .recruitingManager], to: "export a candidate's data")
             let db = change.db
