@@ -140,23 +140,34 @@ let exceptionKinds: [(kind: String, label: String)] = [
 ]
 
 extension Store {
-    /// Builds the report. The Markdown form renders from the `report` template.
+    private static let reportRoles: [StaffRole] = [.governor, .admin, .recruitingManager, .searcher]
+
+    /// Builds the report and records who produced it. The Markdown form renders from the `report` template.
     public func complianceReport(_ scope: ReportScope, by actor: String?) throws(ShortlistError) -> ComplianceReport {
+        try producedReport(scope, by: actor) { $0 }
+    }
+
+    /// Builds the report in one read transaction, makes what is wanted of it (`make` holds no lock), and
+    /// only then records it in a short write: if `make` fails, nothing is recorded.
+    private func producedReport<T>(_ scope: ReportScope, by actor: String?,
+                                   _ make: (ComplianceReport) throws(ShortlistError) -> T) throws(ShortlistError) -> T {
         if case let .period(from, to) = scope, from > to {
             throw .invalidValue(field: "--from", value: from.iso, expected: "a date no later than --to (\(to.uk)): the period runs from --from to --to")
         }
-        return try write(by: actor) { change in
-            try change.require([.governor, .admin, .recruitingManager, .searcher], to: "produce the safer-recruitment report")
-            let report = try ComplianceReport.build(change.db, scope: scope, today: change.today,
-                                                    generatedAt: Timestamp.uk(change.now), by: change.actorName)
+        let report = try read(by: actor, requiring: Store.reportRoles, to: "produce the safer-recruitment report") { change in
+            try ComplianceReport.build(change.db, scope: scope, today: change.today, generatedAt: Timestamp.uk(change.now), by: change.actorName)
+        }
+        let made = try make(report)
+        try write(by: actor) { change in
+            try change.require(Store.reportRoles, to: "produce the safer-recruitment report")
             let ref: String = switch scope {
             case let .vacancy(reference): reference
             case let .period(from, to): "\(from.iso)..\(to.iso)"
             }
             try change.record("document.report", entity: "report", ref: ref,
                               details: ["vacancies": report.vacancies.map(\.reference).joined(separator: ","), "audit_seq": String(report.audit_seq)])
-            return report
         }
+        return made
     }
 }
 
@@ -388,17 +399,35 @@ extension ComplianceReport {
 }
 
 extension Store {
-    /// The report as text: `markdown` (from the `report` template), `json` or `csv`.
+    /// The report as text, recorded as produced: `markdown` (from the `report` template), `json` or `csv`.
     public func renderComplianceReport(_ scope: ReportScope, format: String, templates: TemplateSet,
                                        by actor: String?) throws(ShortlistError) -> String {
-        let report = try complianceReport(scope, by: actor)
+        try producedReport(scope, by: actor) { (report) throws(ShortlistError) in try report.text(format: format, templates: templates) }
+    }
+
+    /// Writes the report to `path`, whole and owner-only; a file there is replaced only when `replacing`.
+    /// It is recorded only once written (synced, not yet named), and named once recorded: a failed write
+    /// records nothing, and a report in place was always recorded.
+    public func writeComplianceReport(_ scope: ReportScope, format: String, templates: TemplateSet, to path: String,
+                                      replacing: Bool, by actor: String?) throws(ShortlistError) {
+        if !replacing { try AtomicFile.refuseExisting(path, remedy: "Use --force to replace it") }
+        let staged = try producedReport(scope, by: actor) { (report) throws(ShortlistError) in
+            try AtomicFile.stage(Data(try report.text(format: format, templates: templates).utf8), for: path)
+        }
+        try staged.publish(replacing: replacing, recorded: true)
+    }
+}
+
+extension ComplianceReport {
+    /// The report as text: `markdown` (from the `report` template), `json` or `csv`.
+    func text(format: String, templates: TemplateSet) throws(ShortlistError) -> String {
         switch format {
-        case "json": return report.json + "\n"
+        case "json": return json + "\n"
         case "csv":
             var text = ""
-            report.candidateListing.write(.csv, to: &text)
+            candidateListing.write(.csv, to: &text)
             return text
-        default: return try templates.render(report, template: "report")
+        default: return try templates.render(self, template: "report")
         }
     }
 }

@@ -53,6 +53,13 @@ public struct PurgeResult: Equatable, Sendable, Codable {
     public var evidenceFiles = 0
     public var auditDetails = 0
     public var vacancies: [String] = []
+    /// Evidence files that no record named before this purge (left by an interrupted purge or search),
+    /// removed with it and recorded in an event of their own; not part of the purge event's counts.
+    public var unreferencedEvidenceRemoved = 0
+
+    private enum CodingKeys: String, CodingKey {
+        case candidates, removed, reduced, searchEntries, findings, evidenceFiles, auditDetails, vacancies
+    }
 }
 
 // MARK: - Retention and holds
@@ -131,10 +138,11 @@ extension Store {
     }
 
     /// Deletes the personal data that is due, in one transaction, leaving an anonymous stub per
-    /// candidate and an audit event with the counts. Evidence files go once nothing refers to them.
+    /// candidate and an audit event with the counts. Evidence files go once that has committed, with any
+    /// others that no record names (see `removeUnreferencedEvidence`).
     public func applyPurge(by actor: String?) throws(ShortlistError) -> PurgeResult {
         var orphanedEvidence: [String] = []
-        let result: PurgeResult = try write(by: actor) { change in
+        var result: PurgeResult = try write(by: actor) { change in
             try change.require([.admin], to: "purge personal data")
             let db = change.db
             let plan = try Store.purgePlan(db, today: change.today)
@@ -207,7 +215,7 @@ extension Store {
             }
             return result
         }
-        for sha in orphanedEvidence { try? FileManager.default.removeItem(atPath: evidence.location(of: sha)) }
+        result.unreferencedEvidenceRemoved = try removeUnreferencedEvidence(accountedFor: Set(orphanedEvidence), by: actor)
         // Old page images can linger in the write-ahead log: fold it into the file and empty it.
         do {
             try queue.writeWithoutTransaction { db in _ = try Row.fetchOne(db, sql: "PRAGMA wal_checkpoint(TRUNCATE)") }
@@ -215,6 +223,34 @@ extension Store {
             throw Store.translate(error, path: path)
         }
         return result
+    }
+
+    /// Removes every evidence file that no record names, and records the removal of those not in
+    /// `accountedFor` (the files the purge just left unreferenced, which its own event counts). Such files
+    /// are left by a purge killed after its commit, or a copy interrupted where files cannot be written
+    /// unnamed. It runs in a write transaction of its own, after the purge's: no search can be storing a file
+    /// meanwhile, and a file a search has since come to name again is kept. Returns how many it recorded.
+    private func removeUnreferencedEvidence(accountedFor: Set<String>, by actor: String?) throws(ShortlistError) -> Int {
+        let folder = evidence
+        guard !folder.fileNames().isEmpty else { return 0 }
+        return try write(by: actor) { change in
+            try change.require([.admin], to: "purge personal data")
+            let referenced = Set(try String.fetchAll(change.db, sql: "SELECT DISTINCT sha256 FROM evidence"))
+            let unreferenced = folder.fileNames().filter { !referenced.contains($0) }
+            guard !unreferenced.isEmpty else { return 0 }
+            guard access(folder.path, W_OK | X_OK) == 0 else {
+                throw ShortlistError.file(path: folder.path, reason: "\(unreferenced.count) evidence files that no record names cannot be removed "
+                    + "(\(Errno.current.text)); check the folder's permissions")
+            }
+            for name in unreferenced { unlink(folder.path + "/" + name) }
+            AtomicFile.syncFolder(folder.path)
+            let others = unreferenced.filter { !accountedFor.contains($0) }
+            if !others.isEmpty {
+                try change.record("evidence.remove-unreferenced", entity: "evidence", ref: change.today.iso,
+                                  details: ["files": String(others.count), "names": others.joined(separator: ",")])
+            }
+            return others.count
+        }
     }
 
     /// The stub summary of each due candidate, from their progress and the report's exceptions.

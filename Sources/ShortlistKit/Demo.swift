@@ -82,7 +82,7 @@ public enum Demo {
         lines.append("Vacancy \(closed.reference): closed on \(closed.closedOn!.uk); its candidates' personal data is now due for purge.")
         let folder = String(path.dropLast("shortlist.sqlite".count)) + "pack"
         let written = try store.writePack(vacancy.reference, to: folder, force: true, templates: TemplateSet.load(), by: searcher)
-        lines.append("Interview pack for \(vacancy.reference): \(written[0]) and \(written.count - 1) dossiers beside it.")
+        lines.append("Interview pack for \(vacancy.reference): \(written.folder)/index.md and \(written.dossiers) dossiers beside it.")
         return lines
     }
 }

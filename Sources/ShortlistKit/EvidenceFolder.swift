@@ -27,7 +27,7 @@ public struct EvidenceFolder: Sendable {
         var isNew: Bool
     }
 
-    /// Copies a file in under its SHA-256 (if not already there) with mode 0600.
+    /// Copies a file in under its SHA-256 (if not already there), owner-only from its first byte.
     func store(file source: String) throws(ShortlistError) -> Stored {
         let data: Data
         do {
@@ -42,22 +42,25 @@ public struct EvidenceFolder: Sendable {
             return Stored(sha256: sha, size: data.count, originalName: name, isNew: false)
         }
         do {
-            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true,
-                                                    attributes: [.posixPermissions: 0o700])
+            try AtomicFile.createFolder(path)
             chmod(path, 0o700)
-            let temporary = path + "/.incoming-" + UUID().uuidString
-            guard FileManager.default.createFile(atPath: temporary, contents: data, attributes: [.posixPermissions: 0o600]) else {
-                throw CocoaError(.fileWriteUnknown)
-            }
-            chmod(temporary, 0o600)
-            guard rename(temporary, target) == 0 else {
-                try? FileManager.default.removeItem(atPath: temporary)
-                throw CocoaError(.fileWriteUnknown)
-            }
+            // Written unnamed (or under a hidden name) and synced, then linked in under its hash: a copy
+            // killed half-way leaves nothing, and never a partial file under a hash that a record could name.
+            try AtomicFile.write(data, to: target, replacing: false)
         } catch {
-            throw .file(path: path, reason: "the evidence folder cannot be written; check its permissions and free space")
+            // Stored meanwhile by another command: the same bytes, under the same hash.
+            if check(sha) == .ok { return Stored(sha256: sha, size: data.count, originalName: name, isNew: false) }
+            throw error
         }
         return Stored(sha256: sha, size: data.count, originalName: name, isNew: true)
+    }
+
+    /// The names of the files in the folder, hidden ones included, sorted; none when there is no folder.
+    func fileNames() -> [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).filter { name in
+            var info = stat()
+            return lstat(path + "/" + name, &info) == 0 && info.st_mode & S_IFMT != S_IFDIR
+        }.sorted()
     }
 
     /// Removes a file this command stored, when its transaction did not commit.

@@ -138,6 +138,27 @@ public struct Finding: Equatable, Sendable {
             followedUp: !current.followUp.isEmpty, interviewDate: interviewDate, today: today)
     }
 
+    /// What stands in a withheld finding's text.
+    public static let withheldText = "(withheld: it is about a protected characteristic; only the searcher who recorded it and admins see it)"
+
+    /// The finding as `viewer` may see it. While it is marked as about a protected characteristic,
+    /// what it says (summary, sources, identity basis, relevance, reasons) is withheld from
+    /// everyone but the searcher who recorded it and admins; its reference, status and dates stay.
+    public func shown(to viewer: StaffMember?) -> Finding {
+        guard current.protectedCharacteristic else { return self }
+        if let viewer, viewer.roles.contains(.admin) || viewer.name == versions.first?.recordedBy { return self }
+        var withheld = self
+        for index in withheld.versions.indices {
+            withheld.versions[index].summary = Finding.withheldText
+            withheld.versions[index].sources = []
+            withheld.versions[index].identityBasis = ""
+            withheld.versions[index].relevance = ""
+            withheld.versions[index].decisionReason = withheld.versions[index].decisionReason.isEmpty ? "" : Finding.withheldText
+            withheld.versions[index].correctionReason = withheld.versions[index].correctionReason.isEmpty ? "" : Finding.withheldText
+        }
+        return withheld
+    }
+
     /// The versions that removed the protected-characteristic mark, each with the one before it marked.
     public var markRemovals: [FindingVersion] {
         zip(versions, versions.dropFirst()).compactMap { before, after in

@@ -179,13 +179,27 @@ extension Store {
         }
     }
 
-    /// One finding with every version.
-    public func finding(_ reference: FindingReference) throws(ShortlistError) -> Finding {
+    /// One finding with every version, as the staff member named `viewer` may see it (nil: no one
+    /// named, so a finding about a protected characteristic is withheld).
+    public func finding(_ reference: FindingReference, shownTo viewer: String?) throws(ShortlistError) -> Finding {
+        try read { db in try Finding.fetch(db, reference).finding.shown(to: try StaffMember.viewer(db, named: viewer)) }
+    }
+
+    /// The findings of a candidate or of a whole vacancy as `viewer` may see them, with the vacancy's interview date.
+    public func findings(vacancy: String? = nil, candidate: CandidateReference? = nil,
+                         shownTo viewer: String?) throws(ShortlistError) -> [(finding: Finding, interviewDate: Day?)] {
+        let found = try findings(vacancy: vacancy, candidate: candidate)
+        let member = try read { db in try StaffMember.viewer(db, named: viewer) }
+        return found.map { ($0.finding.shown(to: member), $0.interviewDate) }
+    }
+
+    /// One finding with every version, unwithheld: for the library's own use.
+    func finding(_ reference: FindingReference) throws(ShortlistError) -> Finding {
         try read { db in try Finding.fetch(db, reference).finding }
     }
 
-    /// The findings of a candidate or of a whole vacancy, with the vacancy's interview date for their status.
-    public func findings(vacancy: String? = nil, candidate: CandidateReference? = nil) throws(ShortlistError) -> [(finding: Finding, interviewDate: Day?)] {
+    /// The findings of a candidate or of a whole vacancy, unwithheld: for the library's own use.
+    func findings(vacancy: String? = nil, candidate: CandidateReference? = nil) throws(ShortlistError) -> [(finding: Finding, interviewDate: Day?)] {
         try read { db in
             let reference = candidate?.vacancy ?? vacancy ?? ""
             let target = try Vacancy.fetch(db, reference: reference)

@@ -43,35 +43,93 @@ extension Store {
     }
 
     /// Copies the database with SQLite's online backup (consistent while others write) to a new
-    /// owner-only file, verifies the copy, and copies the evidence files beside it.
+    /// owner-only file, verifies the copy, and copies the evidence files into the copy's own evidence
+    /// folder (`NAME-evidence` beside `NAME.sqlite`, as for any database), so that the copy opens as it is.
+    ///
+    /// Everything is written under hidden temporary names beside the target, synced, and renamed into place
+    /// only once whole and verified, the evidence folder first and the database last: a backup stopped at
+    /// any moment leaves nothing under the target's names (at most a hidden `.NAME.….partial` file). It
+    /// never writes into, replaces or removes anything it did not make in this run: a target whose evidence
+    /// folder would be the database's own, or exists already, is refused.
     public func backup(to destination: String) throws(ShortlistError) -> BackupResult {
+        try backup(to: destination, afterCopy: nil)
+    }
+
+    /// `backup(to:)`, calling `afterCopy` once the database is copied under its temporary name (for tests).
+    func backup(to destination: String, afterCopy: (() throws -> Void)?) throws(ShortlistError) -> BackupResult {
         guard !FileManager.default.fileExists(atPath: destination) else {
             throw .file(path: destination, reason: "already exists; a backup never replaces a file. Choose a new name")
         }
-        try Store.createOwnerOnlyFile(at: destination)
+        let copyEvidence = EvidenceFolder(databasePath: destination)
+        if Store.canonical(copyEvidence.path) == Store.canonical(evidence.path) {
+            let suggestion = AtomicFile.parent(of: destination) + "/"
+                + URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent + "-backup.sqlite"
+            throw .file(path: destination, reason: "its evidence would go into \(evidence.path), the database's own evidence folder; "
+                + "choose a name that gives it a folder of its own, such as \(suggestion)")
+        }
+        guard !FileManager.default.fileExists(atPath: copyEvidence.path) else {
+            throw .file(path: copyEvidence.path, reason: "already exists; a backup never writes into a folder it did not make. Choose a new name for the backup")
+        }
+        try AtomicFile.createFolder(AtomicFile.parent(of: destination))
+        let temporary = AtomicFile.temporaryPath(for: destination)
+        var stagedEvidence: String?
+        var placedEvidence = false
         do {
-            let copy = try DatabaseQueue(path: destination)
+            try Store.createOwnerOnlyFile(at: temporary)
+            let copy = try DatabaseQueue(path: temporary)
             try queue.backup(to: copy)
             try copy.close()
+            try afterCopy?()
             // The copy must be a whole, valid shortlist database whose audit trail verifies.
-            let opened = try Store.open(at: destination, clock: clock)
+            let opened = try Store.open(at: temporary, clock: clock)
             let integrity = try opened.read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check") }
             let verification = try opened.verifyAudit()
+            let hashes = try opened.read { db in try String.fetchAll(db, sql: "SELECT DISTINCT sha256 FROM evidence ORDER BY sha256") }
+            try opened.queue.close()
             guard integrity == ["ok"], verification.isValid else {
-                throw ShortlistError.file(path: destination, reason: "the copy did not verify (integrity: \(integrity.joined(separator: "; ")))")
+                throw ShortlistError.file(path: destination, reason: "the copy did not verify (integrity: \(integrity.joined(separator: "; "))); nothing was kept")
             }
-            var copied = 0
-            let hashes = try opened.read { db in try String.fetchAll(db, sql: "SELECT DISTINCT sha256 FROM evidence") }
-            for sha in hashes {
-                try AtomicFile.write(try evidence.read(sha), to: opened.evidence.location(of: sha))
-                copied += 1
+            // Closing its last connection folded the copy's write-ahead log (if any) into it.
+            guard !FileManager.default.fileExists(atPath: temporary + "-wal") else { throw Errno(EBUSY) }
+            if !hashes.isEmpty {
+                let staging = try AtomicFile.createTemporaryFolder(for: copyEvidence.path)
+                stagedEvidence = staging
+                for sha in hashes { try AtomicFile.create(staging + "/" + sha, data: try evidence.read(sha), sync: false) }
+                try AtomicFile.syncFiles(in: staging, names: hashes)
             }
-            return BackupResult(path: destination, events: verification.events, head: verification.head, evidenceFiles: copied)
+            try AtomicFile.syncFiles(in: AtomicFile.parent(of: temporary), names: [URL(fileURLWithPath: temporary).lastPathComponent])
+            if let staging = stagedEvidence {
+                try AtomicFile.rename(staging, to: copyEvidence.path)
+                stagedEvidence = nil
+                placedEvidence = true
+            }
+            // Unlike rename, this refuses a file made under the name meanwhile.
+            try AtomicFile.linkNew(temporary, to: destination)
+            unlink(temporary)
+            AtomicFile.syncFolder(AtomicFile.parent(of: destination))
+            return BackupResult(path: destination, events: verification.events, head: verification.head, evidenceFiles: hashes.count)
         } catch {
-            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: destination + suffix) }
-            try? FileManager.default.removeItem(atPath: EvidenceFolder(databasePath: destination).path)
-            throw Store.translate(error, path: destination)
+            for suffix in ["", "-wal", "-shm", "-journal"] { unlink(temporary + suffix) }
+            if let stagedEvidence { AtomicFile.removeFolder(stagedEvidence) }
+            if placedEvidence { AtomicFile.removeFolder(copyEvidence.path) }
+            if let error = error as? ShortlistError { throw error }
+            let reason = switch error {
+            case let error as Errno: error.text
+            case let error as DatabaseError where error.resultCode == .SQLITE_FULL: "the disk is full"
+            case let error as DatabaseError where error.resultCode == .SQLITE_IOERR: "a write failed; the disk may be full"
+            default: String(describing: type(of: error))
+            }
+            throw .file(path: destination, reason: "the backup could not be written (\(reason)); nothing was kept. Check the free space of its folder")
         }
+    }
+
+    /// A path with the folder it is in resolved (symbolic links, `..`), to tell whether two paths name one place.
+    static func canonical(_ path: String) -> String {
+        let url = URL(fileURLWithPath: path).standardizedFileURL
+        let folder = url.deletingLastPathComponent().path
+        guard let resolved = realpath(folder, nil) else { return url.path }
+        defer { free(resolved) }
+        return String(cString: resolved) + "/" + url.lastPathComponent
     }
 
     /// Checks the database's health: integrity, foreign keys, schema, audit chain, evidence,
@@ -101,6 +159,15 @@ extension Store {
                                   detail: bad.isEmpty ? "\(files.count) present and unchanged"
                                       : bad.prefix(3).map { "\($0.0.prefix(12)) \($0.1.rawValue)" }.joined(separator: "; "),
                                   remedy: "Restore the evidence folder \(evidence.path) from the latest backup."))
+        let referenced = Set(files)
+        let unreferenced = evidence.fileNames().filter { !referenced.contains($0) }
+        // A name that is a hash is shortened as above; any other (a temporary file) is shown whole.
+        let shown = unreferenced.prefix(3).map { $0.count == 64 ? String($0.prefix(12)) : $0 }
+        checks.append(DoctorCheck(name: "unreferenced evidence", passed: unreferenced.isEmpty,
+                                  detail: unreferenced.isEmpty ? "none"
+                                      : "\(unreferenced.count) \(unreferenced.count == 1 ? "file" : "files") that no record names: "
+                                          + shown.joined(separator: ", ") + (unreferenced.count > 3 ? " and \(unreferenced.count - 3) more" : ""),
+                                  remedy: "Remove them with `shortlist purge --apply` (the removal is recorded); a purge or a search that was interrupted left them."))
         var loose: [String] = []
         for (file, expected) in [(path, 0o600), (path + "-wal", 0o600), (path + "-shm", 0o600), (evidence.path, 0o700)] {
             guard let mode = (try? FileManager.default.attributesOfItem(atPath: file))?[.posixPermissions] as? Int else { continue }

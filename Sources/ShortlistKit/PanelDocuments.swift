@@ -98,65 +98,159 @@ public struct PanelDocument: Equatable, Sendable {
     public var text: String
 }
 
+/// A pack written into its folder.
+public struct WrittenPack: Equatable, Sendable {
+    /// The folder.
+    public var folder: String
+    /// The files in it: `index.md`, then one dossier per candidate.
+    public var files: [String]
+
+    /// How many dossiers it holds.
+    public var dossiers: Int { files.count - 1 }
+}
+
 // MARK: - Building
 
+/// What a vacancy's panel documents are made from, read in one read transaction: rendering and writing
+/// them hold no lock, and recording them takes one short write afterwards.
+private struct PanelDocumentSource {
+    var progress: VacancyProgress
+    var candidates: [CandidateProgress]
+    var findings: [CandidateReference: [PanelFinding]]
+    var lawfulBasis: String
+    var today: Day
+    var footer: Footer
+
+    var sameProtocol: Bool { progress.protocolsUsed <= 1 }
+
+    func dossier(_ candidate: CandidateProgress, templates: TemplateSet) throws(ShortlistError) -> PanelDocument {
+        let model = DossierModel(progress: progress, candidate: candidate, findings: findings[candidate.candidate.reference] ?? [],
+                                 lawfulBasis: lawfulBasis, sameProtocol: sameProtocol, today: today, footer: footer)
+        return PanelDocument(fileName: candidate.candidate.reference.fileName + ".md", text: try templates.render(model, template: "dossier"))
+    }
+
+    func index(templates: TemplateSet) throws(ShortlistError) -> PanelDocument {
+        let model = PackIndexModel(progress: progress, candidates: candidates, findings: findings, sameProtocol: sameProtocol, footer: footer)
+        return PanelDocument(fileName: "index.md", text: try templates.render(model, template: "pack-index"))
+    }
+}
+
 extension Store {
-    /// Renders the dossier of one candidate and records who produced it. `deliver` receives it
-    /// inside the transaction: if delivery fails, nothing is recorded.
+    private static let panelRoles: [StaffRole] = [.searcher, .recruitingManager, .panel, .admin]
+
+    /// Renders the dossier of one candidate, hands it to `deliver`, then records who produced it. If
+    /// delivery fails, nothing is recorded. No lock is held while it renders or is delivered.
     public func dossier(_ reference: CandidateReference, templates: TemplateSet, by actor: String?,
                         deliver: (PanelDocument) throws(ShortlistError) -> Void) throws(ShortlistError) {
-        try panelDocuments(vacancy: reference.vacancy, only: reference, templates: templates, by: actor) { (documents) throws(ShortlistError) in
-            try deliver(documents[0])
-        }
+        let source = try panelDocumentSource(vacancy: reference.vacancy, only: reference, by: actor)
+        try deliver(try source.dossier(source.candidates[0], templates: templates))
+        try recordPanelDocuments(source, pack: false, by: actor)
     }
 
-    /// Renders the dossier of every candidate of a vacancy who has not withdrawn, and the index
-    /// page, from a fixed number of queries, and records who produced them. `deliver` receives
-    /// the documents (index first) inside the transaction.
+    /// Writes the dossier of one candidate to `path`, whole and owner-only; a file there is replaced only
+    /// when `replacing`. It is recorded only once written (synced, not yet named), and named once recorded:
+    /// a failed write records nothing, and a file in place was always recorded.
+    public func writeDossier(_ reference: CandidateReference, to path: String, replacing: Bool, templates: TemplateSet,
+                             by actor: String?) throws(ShortlistError) {
+        if !replacing { try AtomicFile.refuseExisting(path, remedy: "Use --force to replace it") }
+        let source = try panelDocumentSource(vacancy: reference.vacancy, only: reference, by: actor)
+        let staged = try AtomicFile.stage(Data(try source.dossier(source.candidates[0], templates: templates).text.utf8), for: path)
+        try recordPanelDocuments(source, pack: false, by: actor)
+        try staged.publish(replacing: replacing, recorded: true)
+    }
+
+    /// Renders the dossier of every candidate of a vacancy who has not withdrawn, and the index page, from
+    /// a fixed number of queries in one read transaction; hands them to `deliver` (index first), then
+    /// records who produced them. If delivery fails, nothing is recorded.
     public func pack(_ vacancy: String, templates: TemplateSet, by actor: String?,
                      deliver: ([PanelDocument]) throws(ShortlistError) -> Void) throws(ShortlistError) {
-        try panelDocuments(vacancy: vacancy, only: nil, templates: templates, by: actor, deliver: deliver)
+        let source = try panelDocumentSource(vacancy: vacancy, only: nil, by: actor)
+        var documents = [try source.index(templates: templates)]
+        for candidate in source.candidates { documents.append(try source.dossier(candidate, templates: templates)) }
+        try deliver(documents)
+        try recordPanelDocuments(source, pack: true, by: actor)
     }
 
-    /// Writes a pack into `folder`: one file per candidate and `index.md`, each written whole.
-    /// An existing file is not replaced unless `force`; then nothing is written or recorded.
+    /// Writes a pack into `folder`, all or nothing: every document is rendered and written (owner-only,
+    /// synced) into a new hidden folder beside it, the pack is recorded, and only then is that folder
+    /// renamed to `folder`. If anything fails first, it is removed and `folder` is left as it was.
+    /// `folder` must not exist or be empty, unless `force`: then it may hold only an earlier pack of the
+    /// vacancy, which is replaced whole.
     public func writePack(_ vacancy: String, to folder: String, force: Bool, templates: TemplateSet,
-                          by actor: String?) throws(ShortlistError) -> [String] {
-        var written: [String] = []
+                          by actor: String?) throws(ShortlistError) -> WrittenPack {
+        let replacing = try Store.refuseToReplace(packFolder: folder, of: vacancy, force: force)
+        let source = try panelDocumentSource(vacancy: vacancy, only: nil, by: actor)
+        let temporary = try AtomicFile.createTemporaryFolder(for: folder)
+        var files = ["index.md"]
         do {
-            try pack(vacancy, templates: templates, by: actor) { (documents) throws(ShortlistError) in
-                let paths = documents.map { folder + "/" + $0.fileName }
-                if !force {
-                    for path in paths { try AtomicFile.refuseExisting(path, remedy: "Use --force to replace the pack") }
-                }
-                for (document, path) in zip(documents, paths) {
-                    try AtomicFile.write(Data(document.text.utf8), to: path)
-                    written.append(path)
-                }
+            func put(_ document: PanelDocument) throws(ShortlistError) {
+                try AtomicFile.create(temporary + "/" + document.fileName, data: Data(document.text.utf8), sync: false,
+                                      shownAs: folder + "/" + document.fileName)
             }
+            // One dossier at a time, so that a large pack is never all in memory.
+            for candidate in source.candidates {
+                let dossier = try source.dossier(candidate, templates: templates)
+                try put(dossier)
+                files.append(dossier.fileName)
+            }
+            try put(try source.index(templates: templates))
+            try AtomicFile.syncFiles(in: temporary, names: files)
+            AtomicFile.syncFolder(temporary)
+            try recordPanelDocuments(source, pack: true, by: actor)
         } catch {
-            if !force { written.forEach { try? FileManager.default.removeItem(atPath: $0) } }
+            AtomicFile.removeFolder(temporary)
             throw error
         }
-        return written
+        do {
+            try AtomicFile.rename(temporary, to: folder, exchanging: replacing)
+        } catch {
+            AtomicFile.removeFolder(temporary)
+            throw .file(path: folder, reason: "could not be put in place (\(error.text)); the pack was recorded as produced but not written. "
+                + "Check the folder and run the command again")
+        }
+        // After an exchange, the earlier pack is where the new one was written.
+        if replacing { AtomicFile.removeFolder(temporary) }
+        return WrittenPack(folder: folder, files: files)
     }
 
-    private func panelDocuments(vacancy: String, only: CandidateReference?, templates: TemplateSet, by actor: String?,
-                                deliver: ([PanelDocument]) throws(ShortlistError) -> Void) throws(ShortlistError) {
-        try write(by: actor) { change in
-            try change.require([.searcher, .recruitingManager, .panel, .admin], to: "produce panel documents")
+    /// Whether `folder` holds an earlier pack to replace (with `force`); refuses anything else that is
+    /// there, so that a pack never removes a file it did not write.
+    private static func refuseToReplace(packFolder folder: String, of vacancy: String, force: Bool) throws(ShortlistError) -> Bool {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder) else { return false }
+        guard isFolder.boolValue else { throw .file(path: folder, reason: "is a file, not a folder; nothing was written. Choose a folder for the pack") }
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).sorted()
+        // An empty folder is replaced by the rename itself.
+        guard !names.isEmpty else { return false }
+        guard force else {
+            throw .file(path: folder, reason: "already holds files; nothing was written. Use --force to replace the pack there, or choose a new folder")
+        }
+        let prefix = vacancy + "-"
+        for name in names {
+            let number = name.hasPrefix(prefix) && name.hasSuffix(".md") ? Int(name.dropFirst(prefix.count).dropLast(3)) : nil
+            var info = stat()
+            guard name == "index.md" || number != nil, lstat(folder + "/" + name, &info) == 0, info.st_mode & S_IFMT == S_IFREG else {
+                throw .file(path: folder + "/" + name, reason: "is not part of a pack of \(vacancy), and --force replaces only a pack; nothing was written. "
+                    + "Move it, or choose a new folder")
+            }
+        }
+        return true
+    }
+
+    /// Reads what the documents need, as `actor` (who must be allowed to produce them), in one read transaction.
+    private func panelDocumentSource(vacancy: String, only: CandidateReference?, by actor: String?) throws(ShortlistError) -> PanelDocumentSource {
+        try read(by: actor, requiring: Store.panelRoles, to: "produce panel documents") { change in
             let db = change.db
             let vacancyID = try Vacancy.fetch(db, reference: vacancy).id
-            let today = change.today
-            let progress = try VacancyProgress.load(db, vacancyIDs: [vacancyID], today: today)[0]
+            let progress = try VacancyProgress.load(db, vacancyIDs: [vacancyID], today: change.today)[0]
             let candidates = progress.candidates.filter { only == nil ? $0.candidate.outcome != .withdrew : $0.candidate.reference == only }
             if let only, candidates.isEmpty { throw ShortlistError.unknownCandidate(reference: only.description) }
             let findings = Dictionary(grouping: try PanelFinding.fetchAll(db, candidateIDs: candidates.map(\.candidate.id)),
                                       by: \.reference.candidate)
-            let lawfulBasis = try Store.setting(db, .lawfulBasis)
-            let sameProtocol = progress.protocolsUsed <= 1
-            // The last change the document can reflect: to this vacancy, or to what every vacancy shares
-            // (settings, staff, protocols). Documents produced are not changes to the record.
+            // The last change the documents can reflect: to this vacancy, or to what every vacancy shares
+            // (settings, staff, protocols). Documents produced are not changes to the record. Read in the
+            // same transaction as everything above, it is what the documents reflect, however much is
+            // written between this read and the recording.
             let head = try Row.fetchOne(db, sql: """
                 SELECT seq, hash FROM audit_event WHERE seq = max(
                     (SELECT coalesce(max(seq), 0) FROM audit_event WHERE vacancy_id = ?1 AND action NOT LIKE 'document.%'),
@@ -165,22 +259,26 @@ extension Store {
             let footer = Footer(generated_at: Timestamp.uk(change.now), generated_by: change.actorName,
                                 database: URL(fileURLWithPath: path).lastPathComponent,
                                 audit_seq: head?["seq"] ?? 0, audit_hash: head?["hash"] ?? AuditEvent.genesisHash)
-            var dossiers: [PanelDocument] = []
-            for candidate in candidates {
-                let model = DossierModel(progress: progress, candidate: candidate, findings: findings[candidate.candidate.reference] ?? [],
-                                         lawfulBasis: lawfulBasis, sameProtocol: sameProtocol, today: today, footer: footer)
-                dossiers.append(PanelDocument(fileName: candidate.candidate.reference.fileName + ".md",
-                                              text: try templates.render(model, template: "dossier")))
+            return PanelDocumentSource(progress: progress, candidates: candidates, findings: findings,
+                                       lawfulBasis: try Store.setting(db, .lawfulBasis), today: change.today, footer: footer)
+        }
+    }
+
+    /// Records, in one short write, a dossier per candidate of `source` and (for a pack) the pack, each
+    /// naming the audit event the documents reflect.
+    private func recordPanelDocuments(_ source: PanelDocumentSource, pack: Bool, by actor: String?) throws(ShortlistError) {
+        try write(by: actor) { change in
+            try change.require(Store.panelRoles, to: "produce panel documents")
+            let vacancyID = source.progress.vacancy.id
+            let seq = String(source.footer.audit_seq)
+            for candidate in source.candidates {
                 try change.record("document.dossier", entity: "candidate", ref: candidate.candidate.reference.description,
                                   vacancyID: vacancyID, candidateID: candidate.candidate.id,
-                                  details: ["draft": model.draft ? "yes" : "no", "audit_seq": String(footer.audit_seq)])
+                                  details: ["draft": candidate.outstanding.isEmpty ? "no" : "yes", "audit_seq": seq])
             }
-            guard only == nil else { return try deliver(dossiers) }
-            let index = PackIndexModel(progress: progress, candidates: candidates, findings: findings, sameProtocol: sameProtocol, footer: footer)
-            try change.record("document.pack", entity: "vacancy", ref: progress.vacancy.reference, vacancyID: vacancyID,
-                              details: ["dossiers": candidates.map(\.candidate.reference.description).joined(separator: ","),
-                                        "audit_seq": String(footer.audit_seq)])
-            try deliver([PanelDocument(fileName: "index.md", text: try templates.render(index, template: "pack-index"))] + dossiers)
+            guard pack else { return }
+            try change.record("document.pack", entity: "vacancy", ref: source.progress.vacancy.reference, vacancyID: vacancyID,
+                              details: ["dossiers": source.candidates.map(\.candidate.reference.description).joined(separator: ","), "audit_seq": seq])
         }
     }
 }

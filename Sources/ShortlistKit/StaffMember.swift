@@ -51,6 +51,13 @@ extension StaffMember {
         try Row.fetchOne(db, sql: selectSQL(where: "s.name = ?"), arguments: [SafeText.name(name)]).map(StaffMember.init(row:))
     }
 
+    /// The staff member reading, by name; nil when none is named. An unknown name is refused.
+    static func viewer(_ db: Database, named name: String?) throws -> StaffMember? {
+        guard let name, !name.trimmingCharacters(in: .whitespaces).isEmpty else { return nil }
+        guard let member = try fetch(db, named: name) else { throw ShortlistError.unknownActor(name: name) }
+        return member
+    }
+
     /// The record as it is written into audit details.
     var auditFields: [String: String] {
         ["name": name, "roles": roles.map(\.rawValue).joined(separator: ",")]

@@ -190,6 +190,18 @@ public struct Store: Sendable {
         }
     }
 
+    /// Runs `body` in one read transaction as the named staff member, who must hold one of `roles`: for
+    /// documents, which are read and rendered without the write lock and recorded by a short write after.
+    /// The `Change` only names the actor and the time; nothing can be recorded through it here.
+    func read<T>(by actor: String?, requiring roles: [StaffRole], to operation: String,
+                 _ body: (Change) throws -> T) throws(ShortlistError) -> T {
+        try read { db in
+            let change = try Change(db: db, storePath: path, actorName: actor, now: clock())
+            try change.require(roles, to: operation)
+            return try body(change)
+        }
+    }
+
     /// Runs many named operations in one transaction (the bulk path: imports of generated data,
     /// the demonstration). Each operation keeps its own checks and audit events, in a savepoint;
     /// if `body` throws, nothing of the batch is kept.

@@ -74,10 +74,57 @@ public struct SubjectAccessExport: Encodable, Sendable {
 }
 
 extension Store {
-    /// Builds the subject access export of a candidate, and records that it was made. With
-    /// `evidenceFolder`, also copies their evidence files there, each checked against its hash.
-    public func subjectAccessExport(_ reference: CandidateReference, copyEvidenceTo evidenceFolder: String? = nil,
+    /// Builds the subject access export of a candidate, and records that it was made. With `out`, also
+    /// writes it there as JSON (a new file, owner-only); with `evidenceFolder` (a new or empty folder),
+    /// copies their evidence files there, each checked against its hash.
+    ///
+    /// The files are written whole (synced, not yet named) inside the transaction that records the export,
+    /// and named once it has committed: a failed write records nothing, and a file in place was always recorded.
+    public func subjectAccessExport(_ reference: CandidateReference, to out: String? = nil, copyEvidenceTo evidenceFolder: String? = nil,
                                     by actor: String?) throws(ShortlistError) -> SubjectAccessExport {
+        if let out { try AtomicFile.refuseExisting(out, remedy: "Choose a new file") }
+        if let evidenceFolder, !((try? FileManager.default.contentsOfDirectory(atPath: evidenceFolder)) ?? []).isEmpty {
+            throw .file(path: evidenceFolder, reason: "already holds files; nothing was exported. Choose a new folder for the evidence")
+        }
+        var staged: StagedFile?
+        var stagedEvidence: String?
+        do throws(ShortlistError) {
+            let export = try exportRecorded(reference, copyEvidence: evidenceFolder != nil, by: actor) { (export, change) throws(ShortlistError) in
+                if let evidenceFolder {
+                    let folder = try AtomicFile.createTemporaryFolder(for: evidenceFolder)
+                    stagedEvidence = folder
+                    var names: [String] = []
+                    for file in export.evidence {
+                        let name = "\(file.entry)-\(file.sha256.prefix(12))-\(file.name)"
+                        try AtomicFile.create(folder + "/" + name, data: try change.evidenceFolder.read(file.sha256), sync: false,
+                                              shownAs: evidenceFolder + "/" + name)
+                        names.append(name)
+                    }
+                    try AtomicFile.syncFiles(in: folder, names: names)
+                }
+                if let out { staged = try AtomicFile.stage(Data(export.json.utf8), for: out) }
+            }
+            if let evidenceFolder, let folder = stagedEvidence {
+                do {
+                    try AtomicFile.rename(folder, to: evidenceFolder)
+                    stagedEvidence = nil
+                } catch {
+                    throw ShortlistError.file(path: evidenceFolder, reason: "could not be put in place (\(error.text)); the export was recorded, "
+                        + "but the evidence was not copied. Run the command again with a new folder")
+                }
+            }
+            try staged?.publish(replacing: false, recorded: true)
+            return export
+        } catch {
+            staged?.discard()
+            if let stagedEvidence { AtomicFile.removeFolder(stagedEvidence) }
+            throw error
+        }
+    }
+
+    /// Builds the export and records it in one write transaction, in which `stage` writes its files.
+    private func exportRecorded(_ reference: CandidateReference, copyEvidence: Bool, by actor: String?,
+                                stage: (SubjectAccessExport, Change) throws(ShortlistError) -> Void) throws(ShortlistError) -> SubjectAccessExport {
         try write(by: actor) { change in
             try change.require([.admin, .recruitingManager], to: "export a candidate's data")
             let db = change.db
@@ -87,7 +134,7 @@ extension Store {
             let findings = try Finding.fetchAll(db, candidateIDs: [candidate.id])
             // The export is recorded first, so that the events read once below include it.
             try change.record("candidate.export", entity: "candidate", ref: reference.description, vacancyID: vacancy.id,
-                              candidateID: candidate.id, details: ["evidence_copied": evidenceFolder == nil ? "no" : "yes"])
+                              candidateID: candidate.id, details: ["evidence_copied": copyEvidence ? "yes" : "no"])
             let events = try Row.fetchAll(db, sql: """
                 SELECT e.seq, e.at, e.actor, e.action, e.entity_ref, d.details FROM audit_event e
                 LEFT JOIN audit_detail d ON d.seq = e.seq WHERE e.candidate_id = ? ORDER BY e.seq
@@ -123,12 +170,7 @@ extension Store {
                                      check: change.evidenceFolder.check(file.sha256).rawValue)
                     }
                 })
-            if let evidenceFolder {
-                for file in export.evidence {
-                    let data = try change.evidenceFolder.read(file.sha256)
-                    try AtomicFile.write(data, to: evidenceFolder + "/\(file.entry)-\(file.sha256.prefix(12))-\(file.name)")
-                }
-            }
+            try stage(export, change)
             return export
         }
     }

@@ -153,32 +153,3 @@ public struct TemplateSet: Sendable {
         return targets.map(\.0)
     }
 }
-
-/// Writes files whole or not at all: a temporary file in the same folder, then a rename.
-public enum AtomicFile {
-    /// Refuses to go on when `path` exists, before anything is written or recorded.
-    public static func refuseExisting(_ path: String, remedy: String) throws(ShortlistError) {
-        if FileManager.default.fileExists(atPath: path) {
-            throw .file(path: path, reason: "already exists; nothing was written. \(remedy)")
-        }
-    }
-
-    public static func write(_ data: Data, to path: String, mode: mode_t = 0o600) throws(ShortlistError) {
-        let url = URL(fileURLWithPath: path)
-        let folder = url.deletingLastPathComponent().path
-        let temporary = folder + "/." + url.lastPathComponent + "." + UUID().uuidString.prefix(8) + ".tmp"
-        do {
-            // A folder made for personal data is the owner's only, like the files in it.
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true,
-                                                    attributes: [.posixPermissions: mode & 0o044 == 0 ? 0o700 : 0o755])
-            guard FileManager.default.createFile(atPath: temporary, contents: data, attributes: [.posixPermissions: mode]) else {
-                throw CocoaError(.fileWriteUnknown)
-            }
-            chmod(temporary, mode)
-            guard rename(temporary, path) == 0 else { throw CocoaError(.fileWriteUnknown) }
-        } catch {
-            try? FileManager.default.removeItem(atPath: temporary)
-            throw .file(path: path, reason: "could not be written; check the folder's permissions and free space")
-        }
-    }
-}

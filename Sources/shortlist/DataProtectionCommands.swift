@@ -39,7 +39,8 @@ struct RetentionCommand: ParsableCommand {
 struct Purge: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "purge", abstract: "List the personal data due for deletion under the retention policy; --apply deletes it.",
-        discussion: "Without --apply nothing changes. With it, everything due goes in one transaction, recorded as an audit event with counts.")
+        discussion: "Without --apply nothing changes. With it, everything due goes in one transaction, recorded as an audit event with counts; "
+            + "evidence files that no record names any more (see `shortlist doctor`) are removed too, and their removal recorded.")
 
     @OptionGroup var store: StoreOptions
     @OptionGroup var actor: ActorOptions
@@ -58,6 +59,11 @@ struct Purge: ParsableCommand {
         let result = try store.applyPurge(by: actor.actor)
         Console.print("Purged \(result.candidates) candidates (\(result.removed) removed, \(result.reduced) reduced) of \(result.vacancies.count) vacancies: "
             + "\(result.searchEntries) search entries, \(result.findings) findings, \(result.evidenceFiles) evidence files, \(result.auditDetails) audit details.")
+        let removed = result.unreferencedEvidenceRemoved
+        if removed > 0 {
+            Console.print("Removed \(removed) evidence \(removed == 1 ? "file" : "files") that no record named (left by an interrupted purge or search); "
+                + "the removal is recorded.")
+        }
     }
 }
 
@@ -88,14 +94,11 @@ extension CandidateCommand {
         @OptionGroup var actor: ActorOptions
         @OptionGroup var candidate: CandidateArgument
         @Option(help: "Write to this file instead of standard output.") var out: String?
-        @Option(help: "Also copy their evidence files into this folder.") var withEvidence: String?
+        @Option(help: "Also copy their evidence files into this folder (new, or empty).") var withEvidence: String?
 
         func run() throws {
-            // Refused before anything is exported or recorded.
-            if let out { try AtomicFile.refuseExisting(out, remedy: "Choose a new file") }
-            let export = try store.open().subjectAccessExport(candidate.reference(), copyEvidenceTo: withEvidence, by: actor.actor)
+            let export = try store.open().subjectAccessExport(candidate.reference(), to: out, copyEvidenceTo: withEvidence, by: actor.actor)
             guard let out else { return FileHandle.standardOutput.write(Data(export.json.utf8)) }
-            try AtomicFile.write(Data(export.json.utf8), to: out)
             Console.error("Wrote \(out)")
         }
     }
@@ -103,10 +106,12 @@ extension CandidateCommand {
 
 struct Backup: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "backup", abstract: "Make a consistent, verified, owner-only copy of the database (and its evidence files beside it).")
+        commandName: "backup", abstract: "Make a consistent, verified, owner-only copy of the database (and its evidence files beside it).",
+        discussion: "The copy of NAME.sqlite's evidence goes into NAME-evidence beside it, so that the copy opens as it is (--db NAME.sqlite). "
+            + "Nothing appears under those names until the copy is whole and verified.")
 
     @OptionGroup var store: StoreOptions
-    @Argument(help: "The new backup file; an existing file is never replaced.") var file: String
+    @Argument(help: "The new backup file; an existing file or evidence folder is never replaced.") var file: String
 
     func run() throws {
         let result = try store.open().backup(to: file)

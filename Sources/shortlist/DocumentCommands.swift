@@ -25,11 +25,12 @@ struct Dossier: ParsableCommand {
 
     func run() throws {
         let store = try store.open()
+        if let out {
+            try store.writeDossier(candidate.reference(), to: out, replacing: force, templates: templates.load(store), by: actor.actor)
+            return Console.error("Wrote \(out)")
+        }
         try store.dossier(candidate.reference(), templates: templates.load(store), by: actor.actor) { (document) throws(ShortlistError) in
-            guard let out else { return FileHandle.standardOutput.write(Data(document.text.utf8)) }
-            if !force { try AtomicFile.refuseExisting(out, remedy: "Use --force to replace it") }
-            try AtomicFile.write(Data(document.text.utf8), to: out)
-            Console.error("Wrote \(out)")
+            FileHandle.standardOutput.write(Data(document.text.utf8))
         }
     }
 }
@@ -42,13 +43,13 @@ struct Pack: ParsableCommand {
     @OptionGroup var actor: ActorOptions
     @Argument(help: "The vacancy reference.") var vacancy: String
     @OptionGroup var templates: TemplateOptions
-    @Option(help: "The folder to write the pack into.") var out: String
-    @Flag(help: "Replace files that exist.") var force = false
+    @Option(help: "The folder to write the pack into; it must not exist, or be empty.") var out: String
+    @Flag(help: "Replace the pack already in the folder (the folder may hold only that pack).") var force = false
 
     func run() throws {
         let store = try store.open()
-        let written = try store.writePack(vacancy, to: out, force: force, templates: templates.load(store), by: actor.actor)
-        Console.print("Wrote \(written.count) files to \(out): " + written.map { URL(fileURLWithPath: $0).lastPathComponent }.joined(separator: ", "))
+        let pack = try store.writePack(vacancy, to: out, force: force, templates: templates.load(store), by: actor.actor)
+        Console.print("Wrote \(pack.files.count) files to \(pack.folder): index.md and \(pack.dossiers) \(pack.dossiers == 1 ? "dossier" : "dossiers").")
     }
 }
 

@@ -59,13 +59,14 @@ extension FindingCommand {
         static let configuration = CommandConfiguration(commandName: "show", abstract: "Show a finding; --history shows every version with who and when.")
 
         @OptionGroup var store: StoreOptions
+        @OptionGroup var viewer: ViewerOptions
         @OptionGroup var output: FormatOptions
         @OptionGroup var finding: FindingArgument
         @Flag(help: "Every version, oldest first.") var history = false
 
         func run() throws {
             let store = try store.open()
-            let found = try store.finding(finding.reference())
+            let found = try store.finding(finding.reference(), shownTo: viewer.actor)
             let versions = Listing.findingVersions(found, today: Day(store.now))
             if history {
                 var out = Console.Output()
@@ -80,6 +81,7 @@ extension FindingCommand {
         static let configuration = CommandConfiguration(commandName: "list", abstract: "List the findings of a vacancy or a candidate.")
 
         @OptionGroup var store: StoreOptions
+        @OptionGroup var viewer: ViewerOptions
         @OptionGroup var output: FormatOptions
         @Option(help: "The vacancy reference.") var vacancy: String?
         @Option(help: "The candidate reference.") var candidate: String?
@@ -95,7 +97,8 @@ extension FindingCommand {
         func run() throws {
             let store = try store.open()
             let today = Day(store.now)
-            let found = try store.findings(vacancy: vacancy, candidate: try candidate.map { (c) throws(ShortlistError) in try CandidateReference(parsing: c) })
+            let found = try store.findings(vacancy: vacancy, candidate: try candidate.map { (c) throws(ShortlistError) in try CandidateReference(parsing: c) },
+                                           shownTo: viewer.actor)
                 .filter { status == nil || $0.finding.status(interviewDate: $0.interviewDate, today: today) == status }
             Console.list(.findings(found, today: today), output.format)
         }

@@ -20,6 +20,14 @@ struct ActorOptions: ParsableArguments {
     var actor: String? { Invocation().actor(flag: by) }
 }
 
+/// Who is reading, for listings that withhold what a role may not see.
+struct ViewerOptions: ParsableArguments {
+    @Option(help: "The staff member reading (default: $SHORTLIST_USER); a finding about a protected characteristic is shown only to the searcher who recorded it and admins.")
+    var by: String?
+
+    var actor: String? { Invocation().actor(flag: by) }
+}
+
 /// The output format of listings and records.
 struct FormatOptions: ParsableArguments {
     @Option(help: "Output format: table, json or csv.")

@@ -28,12 +28,12 @@ struct Report: ParsableCommand {
         case let (nil, from?, to?): scope = .period(from: from, to: to)
         default: throw ValidationError("Give --vacancy REF, or --from DATE and --to DATE.")
         }
-        // Refused before the report is produced (and recorded).
-        if let out, !force { try AtomicFile.refuseExisting(out, remedy: "Use --force to replace it") }
         let store = try store.open()
-        let text = try store.renderComplianceReport(scope, format: format.rawValue, templates: templates.load(store), by: actor.actor)
-        guard let out else { return FileHandle.standardOutput.write(Data(text.utf8)) }
-        try AtomicFile.write(Data(text.utf8), to: out)
+        guard let out else {
+            let text = try store.renderComplianceReport(scope, format: format.rawValue, templates: templates.load(store), by: actor.actor)
+            return FileHandle.standardOutput.write(Data(text.utf8))
+        }
+        try store.writeComplianceReport(scope, format: format.rawValue, templates: templates.load(store), to: out, replacing: force, by: actor.actor)
         Console.error("Wrote \(out)")
     }
 }

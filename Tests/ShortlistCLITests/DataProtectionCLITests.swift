@@ -308,6 +308,28 @@ struct DataProtectionCLITests {
         #expect(after == events)
     }
 
+    @Test("purge --apply removes evidence files that no record names, says so, and records it; doctor then passes")
+    func purgeRemovesUnreferencedEvidence() throws {
+        let scene = try RetentionSandbox()
+        _ = try scene.sandbox.succeed(["purge", "--apply"] + scene.by)
+        // What a purge killed after its commit, before it unlinked the file, leaves.
+        let left = scene.sandbox.path("shortlist-evidence/" + RetentionFixture.zqpEvidenceHash)
+        try RetentionFixture.zqpEvidenceBytes.write(to: URL(fileURLWithPath: left))
+        #expect(try scene.sandbox.run(["doctor"]).status == 3)
+
+        let result = try scene.sandbox.run(["purge", "--apply"] + scene.by)
+
+        #expect(result.status == 0 && result.stderr == "", "\(result)")
+        #expect(result.stdout == "Purged 0 candidates (0 removed, 0 reduced) of 0 vacancies: 0 search entries, 0 findings, 0 evidence files, 0 audit details.\n"
+            + "Removed 1 evidence file that no record named (left by an interrupted purge or search); the removal is recorded.\n")
+        #expect(!FileManager.default.fileExists(atPath: left))
+        let log = try scene.rows(["audit", "log"])
+        #expect(log.last?["action"] as? String == "evidence.remove-unreferenced" && log.last?["actor"] as? String == admin)
+        #expect(try scene.sandbox.run(["doctor"]).status == 0)
+        #expect(try scene.sandbox.succeed(["purge", "--apply"] + scene.by)
+            == "Purged 0 candidates (0 removed, 0 reduced) of 0 vacancies: 0 search entries, 0 findings, 0 evidence files, 0 audit details.\n")
+    }
+
     // MARK: - Backup
 
     @Test("backup while another process adds candidates: a verified, owner-only copy with its evidence; an existing file is never replaced")
@@ -385,6 +407,7 @@ struct DataProtectionCLITests {
             ok   schema: migrations 0005_finding_corrections of 0005_finding_corrections
             ok   audit trail: \(audit.events) events, head \(audit.head)
             ok   evidence files: 1 present and unchanged
+            ok   unreferenced evidence: none
             ok   permissions: owner only
             ok   retention: no purge overdue
 
@@ -421,6 +444,12 @@ struct DataProtectionDoctorProblem: CustomTestStringConvertible, Sendable {
         }, lines: { sandbox in
             ["FAIL evidence files: \(RetentionFixture.sharedEvidenceHash.prefix(12)) changed",
              "     what to do: Restore the evidence folder \(sandbox.path("shortlist-evidence")) from the latest backup."]
+        }),
+        DataProtectionDoctorProblem(name: "an evidence file that no record names (a purge killed before it removed it)", purgeFirst: true, cause: { sandbox in
+            try RetentionFixture.zqpEvidenceBytes.write(to: URL(fileURLWithPath: sandbox.path("shortlist-evidence/" + RetentionFixture.zqpEvidenceHash)))
+        }, lines: { _ in
+            ["FAIL unreferenced evidence: 1 file that no record names: \(RetentionFixture.zqpEvidenceHash.prefix(12))",
+             "     what to do: Remove them with `shortlist purge --apply` (the removal is recorded); a purge or a search that was interrupted left them."]
         }),
         DataProtectionDoctorProblem(name: "a database readable by others", purgeFirst: true, cause: { sandbox in
             chmod(sandbox.database, 0o644)

@@ -82,7 +82,7 @@ struct DocumentCLITests {
         let before = try sandbox.auditEventCount()
         let out = sandbox.path("pack")
         #expect(try sandbox.succeed(["pack", "TA-2026-03", "--out", out, "--by", "Priya Shah"])
-            == "Wrote 4 files to \(out): index.md, TA-2026-03-1.md, TA-2026-03-2.md, TA-2026-03-3.md\n")
+            == "Wrote 4 files to \(out): index.md and 3 dossiers.\n")
         #expect(try FileManager.default.contentsOfDirectory(atPath: out).sorted() == ["TA-2026-03-1.md", "TA-2026-03-2.md", "TA-2026-03-3.md", "index.md"])
         #expect(modeBits(out) == 0o700)
         for name in ["index.md", "TA-2026-03-1.md", "TA-2026-03-2.md", "TA-2026-03-3.md"] {
@@ -100,7 +100,7 @@ struct DocumentCLITests {
         #expect(events.allSatisfy { $0.event.osAccount == String(cString: getpwuid(geteuid())!.pointee.pw_name) })
     }
 
-    @Test("pack will not overwrite an existing file without --force: nothing is written and nothing recorded")
+    @Test("pack will not write into a folder holding files without --force: nothing is written and nothing recorded")
     func packRefusesToOverwrite() throws {
         let sandbox = try Sandbox()
         try sandbox.createRecruitment()
@@ -111,12 +111,14 @@ struct DocumentCLITests {
         let refused = try sandbox.run(["pack", "TA-2026-03", "--out", out, "--by", "Sam Searcher"])
         #expect(refused.status == 1)
         #expect(refused.stdout == "")
-        #expect(refused.stderr == "error: \(out)/TA-2026-03-2.md: already exists; nothing was written. Use --force to replace the pack.\n")
+        #expect(refused.stderr == "error: \(out): already holds files; nothing was written. Use --force to replace the pack there, or choose a new folder.\n")
         #expect(try FileManager.default.contentsOfDirectory(atPath: out) == ["TA-2026-03-2.md"])
         #expect(try String(contentsOfFile: out + "/TA-2026-03-2.md", encoding: .utf8) == "kept")
         #expect(try sandbox.auditEventCount() == before)
 
-        #expect(try sandbox.succeed(["pack", "TA-2026-03", "--out", out, "--force", "--by", "Sam Searcher"]).hasPrefix("Wrote 4 files"))
+        #expect(try sandbox.succeed(["pack", "TA-2026-03", "--out", out, "--force", "--by", "Sam Searcher"])
+            == "Wrote 4 files to \(out): index.md and 3 dossiers.\n")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out).sorted() == ["TA-2026-03-1.md", "TA-2026-03-2.md", "TA-2026-03-3.md", "index.md"])
         #expect(try String(contentsOfFile: out + "/TA-2026-03-2.md", encoding: .utf8).hasPrefix("**DRAFT"))
         #expect(try sandbox.auditEventCount() == before + 4)
     }

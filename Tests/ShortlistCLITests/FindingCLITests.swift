@@ -84,8 +84,22 @@ struct FindingCLITests {
             error: TA-2026-03/3/F1: it is about a protected characteristic (Equality Act 2010), so it can never be raised. Record no \
             further action instead: `shortlist finding decide TA-2026-03/3/F1 --decision no-further-action --reason TEXT`.\n
             """)
-        #expect(try sandbox.succeed(["finding", "list", "--candidate", "TA-2026-03/3", "--format", "csv"]).contains(
+        // What it says is shown to the searcher who recorded it and to admins only; to anyone else (or no one named) it is withheld.
+        #expect(try sandbox.succeed(["finding", "list", "--candidate", "TA-2026-03/3", "--format", "csv", "--by", "Sam Searcher"]).contains(
             "TA-2026-03/3/F1,protected-characteristic,protected characteristic,probable,,PROTECTED-MARKER post about her faith,,1\r\n"))
+        #expect(try sandbox.succeed(["finding", "show", "TA-2026-03/3/F1", "--history", "--by", admin]).contains("PROTECTED-MARKER"))
+        for reader in [["--by", "Priya Shah"], ["--by", "Tom Ellis"], []] {
+            let listed = try sandbox.succeed(["finding", "list", "--candidate", "TA-2026-03/3", "--format", "csv"] + reader)
+            #expect(listed.contains("TA-2026-03/3/F1,protected-characteristic,protected characteristic,probable,,\(Finding.withheldText),,1\r\n"),
+                    "\(reader)")
+            for format in ["table", "json"] {
+                let shown = try sandbox.succeed(["finding", "show", "TA-2026-03/3/F1", "--history", "--format", format] + reader)
+                #expect(!shown.contains("PROTECTED-MARKER") && shown.contains("withheld"), "\(reader) \(format)")
+            }
+        }
+        try sandbox.refuse(["finding", "list", "--candidate", "TA-2026-03/3", "--by", "Nobody Known"], status: 1,
+                           stderr: "error: 'Nobody Known' is not a staff member. Check the spelling (`shortlist staff list`), or have an admin add them "
+                            + "with `shortlist staff add \"Nobody Known\" --role searcher --by ADMIN`.\n")
         let dossier = try sandbox.succeed(["dossier", "TA-2026-03/3", "--by", "Priya Shah"])
         #expect(dossier.contains("# Dossier: Łukasz Nowak"))
         #expect(dossier.contains("No findings to raise at interview."))

@@ -59,11 +59,12 @@ struct BackupDoctorTests {
 
         let checks = try store.doctor()
 
-        #expect(checks.map(\.name) == ["integrity", "foreign keys", "schema", "audit trail", "evidence files", "permissions", "retention"])
+        #expect(checks.map(\.name) == ["integrity", "foreign keys", "schema", "audit trail", "evidence files", "unreferenced evidence", "permissions",
+                                       "retention"])
         #expect(checks.filter { !$0.passed }.map(\.name) == [])
         #expect(checks.map(\.detail) == [
             "ok", "0 broken references", "migrations 0005_finding_corrections of 0005_finding_corrections",
-            "\(head.events) events, head \(head.head)", "1 present and unchanged", "owner only", "no purge overdue",
+            "\(head.events) events, head \(head.head)", "1 present and unchanged", "none", "owner only", "no purge overdue",
         ])
     }
 

@@ -223,35 +223,74 @@ struct DossierTests {
         #expect(try count(store, "audit_event") == before)
     }
 
-    @Test("writePack writes every file 0600 in a 0700 folder; an existing file stops it with nothing written or recorded")
+    @Test("writePack writes every file 0600 in a 0700 folder; a folder holding files stops it with nothing written or recorded")
     func writePack() throws {
         let folder = try TemporaryFolder()
         let store = try makeRecruitment(in: folder)
         let out = folder.path("pack")
         let written = try store.writePack("TA-2026-03", to: out, force: false, templates: TemplateSet.load(), by: admin)
-        #expect(written.map { URL(fileURLWithPath: $0).lastPathComponent } == ["index.md", "TA-2026-03-1.md", "TA-2026-03-2.md", "TA-2026-03-3.md"])
+        #expect(written == WrittenPack(folder: out, files: ["index.md", "TA-2026-03-1.md", "TA-2026-03-2.md", "TA-2026-03-3.md"]))
+        #expect(written.dossiers == 3)
         #expect(modeBits(out) == 0o700)
-        for path in written { #expect(modeBits(path) == 0o600, "\(path)") }
+        for name in written.files { #expect(modeBits(out + "/" + name) == 0o600, "\(name)") }
         #expect(try FileManager.default.contentsOfDirectory(atPath: out).sorted() == ["TA-2026-03-1.md", "TA-2026-03-2.md", "TA-2026-03-3.md", "index.md"])
+        #expect(!(try folder.contents()).contains { $0.hasPrefix(".") })
 
         // A second folder with only the last dossier in it: refused, nothing added, nothing recorded.
         let second = folder.path("second")
         try FileManager.default.createDirectory(atPath: second, withIntermediateDirectories: true)
         try Data("mine".utf8).write(to: URL(fileURLWithPath: second + "/TA-2026-03-3.md"))
         let before = try count(store, "audit_event")
-        #expect(throws: ShortlistError.file(path: second + "/TA-2026-03-3.md",
-                                            reason: "already exists; nothing was written. Use --force to replace the pack")) {
+        #expect(throws: ShortlistError.file(path: second, reason: "already holds files; nothing was written. "
+                                            + "Use --force to replace the pack there, or choose a new folder")) {
             _ = try store.writePack("TA-2026-03", to: second, force: false, templates: TemplateSet.load(), by: admin)
         }
         #expect(try FileManager.default.contentsOfDirectory(atPath: second) == ["TA-2026-03-3.md"])
         #expect(try String(contentsOfFile: second + "/TA-2026-03-3.md", encoding: .utf8) == "mine")
         #expect(try count(store, "audit_event") == before)
 
-        // With force it is replaced.
+        // With force the earlier pack is replaced whole.
         _ = try store.writePack("TA-2026-03", to: second, force: true, templates: TemplateSet.load(), by: admin)
         #expect(try String(contentsOfFile: second + "/TA-2026-03-3.md", encoding: .utf8).hasPrefix("**DRAFT"))
         #expect(modeBits(second + "/TA-2026-03-3.md") == 0o600)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: second).sorted() == ["TA-2026-03-1.md", "TA-2026-03-2.md", "TA-2026-03-3.md", "index.md"])
         #expect(try count(store, "audit_event") == before + 4)
+        #expect(!(try folder.contents()).contains { $0.hasPrefix(".") })
+    }
+
+    @Test("--force replaces only a pack: a folder with anything else in it is refused, and left as it was")
+    func writePackForceRefusesOtherFiles() throws {
+        let folder = try TemporaryFolder()
+        let store = try makeRecruitment(in: folder)
+        let out = folder.path("documents")
+        try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+        try Data("old".utf8).write(to: URL(fileURLWithPath: out + "/index.md"))
+        try Data("my notes".utf8).write(to: URL(fileURLWithPath: out + "/notes.md"))
+        let before = try count(store, "audit_event")
+
+        #expect(throws: ShortlistError.file(path: out + "/notes.md", reason: "is not part of a pack of TA-2026-03, and --force replaces only a pack; "
+                                            + "nothing was written. Move it, or choose a new folder")) {
+            _ = try store.writePack("TA-2026-03", to: out, force: true, templates: TemplateSet.load(), by: admin)
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out).sorted() == ["index.md", "notes.md"])
+        #expect(FileManager.default.contents(atPath: out + "/index.md") == Data("old".utf8))
+        #expect(try count(store, "audit_event") == before)
+        #expect(!(try folder.contents()).contains { $0.hasPrefix(".") })
+    }
+
+    @Test("writePack into an empty folder needs no --force; a file given as the folder is refused")
+    func writePackIntoEmptyFolder() throws {
+        let folder = try TemporaryFolder()
+        let store = try makeRecruitment(in: folder)
+        let out = folder.path("empty")
+        try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+
+        #expect(try store.writePack("TA-2026-03", to: out, force: false, templates: TemplateSet.load(), by: admin).dossiers == 3)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out).count == 4)
+        let file = try folder.write("a-file", "text")
+        #expect(throws: ShortlistError.file(path: file, reason: "is a file, not a folder; nothing was written. Choose a folder for the pack")) {
+            _ = try store.writePack("TA-2026-03", to: file, force: true, templates: TemplateSet.load(), by: admin)
+        }
     }
 }
 

@@ -144,6 +144,35 @@ struct SubjectAccessTests {
         #expect(export.audit_events.last?.details == "{\"evidence_copied\":\"yes\"}")
     }
 
+    @Test("with a file, the export is written there owner-only; a folder for the evidence that holds files is refused, with nothing written or recorded")
+    func writesFiles() throws {
+        let folder = try TemporaryFolder()
+        let store = try RetentionFixture.build(at: folder.path("shortlist.sqlite"))
+        let out = folder.path("sar/export.json")
+        let events = try store.auditLog(AuditFilter()).count
+        let target = try folder.write("kept.txt", "someone's file")
+        let busy = folder.path("busy")
+        try FileManager.default.createDirectory(atPath: busy, withIntermediateDirectories: false)
+        _ = try folder.write("busy/kept.txt", "someone's file")
+
+        #expect(throws: ShortlistError.file(path: busy, reason: "already holds files; nothing was exported. Choose a new folder for the evidence")) {
+            try store.subjectAccessExport(RetentionFixture.appointee, to: out, copyEvidenceTo: busy, by: admin)
+        }
+        #expect(throws: ShortlistError.file(path: target, reason: "already exists; nothing was written. Choose a new file")) {
+            try store.subjectAccessExport(RetentionFixture.appointee, to: target, by: admin)
+        }
+        #expect(try store.auditLog(AuditFilter()).count == events)
+        #expect(!FileManager.default.fileExists(atPath: out))
+
+        let export = try store.subjectAccessExport(RetentionFixture.appointee, to: out, copyEvidenceTo: folder.path("sar/evidence"), by: admin)
+
+        #expect(FileManager.default.contents(atPath: out) == Data(export.json.utf8))
+        #expect(try FileManager.default.attributesOfItem(atPath: out)[.posixPermissions] as? Int == 0o600)
+        #expect(try FileManager.default.attributesOfItem(atPath: folder.path("sar/evidence"))[.posixPermissions] as? Int == 0o700)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path("sar")).sorted() == ["evidence", "export.json"])
+        #expect(try store.auditLog(AuditFilter()).count == events + 1)
+    }
+
     @Test("the export is itself recorded as an audit event about the candidate, and the trail still verifies")
     func exportIsAudited() throws {
         let folder = try TemporaryFolder()
