@@ -134,9 +134,9 @@ enum AuditState {
 
     // MARK: - Hashing
 
-    /// The state hash, as stored, of the record `entity` `ref` as it is now; nil when no such record
-    /// can be read (the reference is not one the SQL gives it).
-    static func stateHash(_ db: Database, entity: String, ref: String) throws -> String? {
+    /// The record `entity` `ref` as it is now: its reference as stored (`ta-2026-03/2` finds
+    /// `TA-2026-03/2`) and its state hash as stored; nil when there is no such record.
+    static func state(_ db: Database, entity: String, ref: String) throws -> (ref: String, hash: String)? {
         guard let (kind, encoded) = byEntity[entity], let arguments = kind.arguments(ref) else { return nil }
         let statement = try db.cachedStatement(sql: kind.select + " WHERE " + kind.lookup)
         try statement.setArguments(arguments)
@@ -145,10 +145,9 @@ enum AuditState {
         let code = sqlite3_step(s)
         if code == SQLITE_DONE { return nil }
         guard code == SQLITE_ROW else { throw DatabaseError(resultCode: ResultCode(rawValue: code)) }
-        guard equal(text(s, 0), Array(ref.utf8)) else { return nil }
         var hex = [UInt8](repeating: 0, count: 64)
         hex.withUnsafeMutableBufferPointer { Digest.hex(digest(s, encoded), into: $0) }
-        return marker + String(decoding: hex, as: UTF8.self)
+        return (String(decoding: text(s, 0), as: UTF8.self), marker + String(decoding: hex, as: UTF8.self))
     }
 
     /// A kind's constant bytes, worked out once: the version line with its entity, and each field's key.
@@ -206,10 +205,6 @@ enum AuditState {
         withUnsafeBytes(of: UInt8(ascii: "\n")) { hasher.update(bufferPointer: $0) }
     }
 
-    static func equal(_ lhs: UnsafeRawBufferPointer, _ rhs: [UInt8]) -> Bool {
-        lhs.count == rhs.count && rhs.withUnsafeBytes { lhs.count == 0 || memcmp(lhs.baseAddress!, $0.baseAddress!, lhs.count) == 0 }
-    }
-
     // MARK: - Seeded rows
 
     /// The state hashes (as the first 16 bytes of each digest) of what the schema itself seeds, keyed
@@ -250,12 +245,12 @@ enum AuditState {
 }
 
 extension Change {
-    /// The stored state hash of the record an event describes, read back as it now stands.
-    func stateHash(entity: String, ref: String) throws -> String {
-        guard let hash = try AuditState.stateHash(db, entity: entity, ref: ref) else {
+    /// The record an event describes, read back as it now stands: its stored reference and state hash.
+    func state(entity: String, ref: String) throws -> (ref: String, hash: String) {
+        guard let state = try AuditState.state(db, entity: entity, ref: ref) else {
             throw ShortlistError.storage(path: storePath, reason: "the audit state of \(entity) \(ref) could not be read back; "
                 + "this is a fault in shortlist, please report it")
         }
-        return hash
+        return state
     }
 }

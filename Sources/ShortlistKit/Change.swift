@@ -74,11 +74,12 @@ final class Change {
         let detailsText = try (details as? [String: String]).map(JSONText.object)
             ?? String(decoding: encoder.encode(details), as: UTF8.self)
         if head == nil { head = try AuditEvent.head(db) }
+        // A record's event names it as stored, however the command was given its reference.
+        let stored = try state.map { _ in try self.state(entity: entity, ref: ref) }
         let event = AuditEvent(
             seq: head!.seq + 1, at: timestamp, actor: actorName, osAccount: osAccount, action: action,
-            entity: entity, entityRef: ref, vacancyID: vacancyID, candidateID: candidateID,
-            detailsHash: Digest.sha256(detailsText), stateHash: state == nil ? nil : try stateHash(entity: entity, ref: ref),
-            prevHash: head!.hash)
+            entity: entity, entityRef: stored?.ref ?? ref, vacancyID: vacancyID, candidateID: candidateID,
+            detailsHash: Digest.sha256(detailsText), stateHash: stored?.hash, prevHash: head!.hash)
         let hash = event.computedHash
         if insertEvent == nil {
             insertEvent = try db.makeStatement(sql: """

@@ -152,6 +152,28 @@ struct AuditCoverageTests {
         #expect(try reopened.verifyAudit().recordProblems == ["search_entry \(ref)#\(entry) does not match its last audit event (changed without one)"])
     }
 
+    @Test("doctor's audit check fails on the same edits, naming the record")
+    func doctorFindsEdit() throws {
+        let folder = try TemporaryFolder()
+        let store = try makeRecruitment(in: folder)
+        try tamperFreely(store.path, "UPDATE evidence SET original_name = 'holiday.png', size = size + 1")
+        let check = try #require(try Store.open(at: store.path, clock: testClock).doctor().first { $0.name == "audit trail" })
+        #expect(!check.passed)
+        #expect(check.detail.hasPrefix("search_entry TA-2026-03/1#"))
+        #expect(check.detail.hasSuffix(" does not match its last audit event (changed without one)"))
+    }
+
+    @Test("a record given in another case is recorded under its stored reference, so it still verifies")
+    func referenceAsStored() throws {
+        let folder = try TemporaryFolder()
+        let store = try makeRecruitment(in: folder)
+        var town = CandidateChanges()
+        town.town = "Leeds"
+        try store.updateCandidate(CandidateReference(vacancy: "ta-2026-03", number: 2), town, by: admin)
+        #expect(try storedEvents(store).last?.event.entityRef == "TA-2026-03/2")
+        #expect(try store.verifyAudit().isValid)
+    }
+
     @Test("editing a purged stub's summary to invent an exception is found")
     func editedPurgeSummary() throws {
         let folder = try TemporaryFolder()
