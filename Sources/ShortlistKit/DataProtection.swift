@@ -60,6 +60,19 @@ public struct PurgeResult: Equatable, Sendable, Codable {
     private enum CodingKeys: String, CodingKey {
         case candidates, removed, reduced, searchEntries, findings, evidenceFiles, auditDetails, vacancies
     }
+
+    /// Adds the counts of another batch of the same purge.
+    mutating func add(_ other: PurgeResult) {
+        candidates += other.candidates
+        removed += other.removed
+        reduced += other.reduced
+        searchEntries += other.searchEntries
+        findings += other.findings
+        evidenceFiles += other.evidenceFiles
+        auditDetails += other.auditDetails
+        vacancies = Array(Set(vacancies).union(other.vacancies)).sorted()
+        unreferencedEvidenceRemoved += other.unreferencedEvidenceRemoved
+    }
 }
 
 // MARK: - Retention and holds
@@ -137,17 +150,48 @@ extension Store {
         return plan
     }
 
-    /// Deletes the personal data that is due, in one transaction, leaving an anonymous stub per
-    /// candidate and an audit event with the counts. Evidence files go once that has committed, with any
-    /// others that no record names (see `removeUnreferencedEvidence`).
+    /// Deletes the personal data that is due, leaving an anonymous stub per candidate and an audit
+    /// event with the counts. It goes in batches of `purgeBatchSize` candidates, each one
+    /// transaction with its own purge event, so that other writers wait a moment rather than the
+    /// whole purge; a purge stopped part way leaves whole batches done, the chain valid, and the
+    /// rest for the next run. Evidence files go once nothing refers to them.
     public func applyPurge(by actor: String?) throws(ShortlistError) -> PurgeResult {
-        var orphanedEvidence: [String] = []
-        var result: PurgeResult = try write(by: actor) { change in
+        try applyPurge(by: actor, batchSize: Store.purgeBatchSize)
+    }
+
+    /// How many candidates one purge transaction takes.
+    static let purgeBatchSize = 100
+
+    func applyPurge(by actor: String?, batchSize: Int) throws(ShortlistError) -> PurgeResult {
+        var result = PurgeResult()
+        var orphanedEvidence: Set<String> = []
+        var more = true
+        while more {
+            let batch = try purgeBatch(by: actor, batchSize: batchSize)
+            result.add(batch.result)
+            orphanedEvidence.formUnion(batch.orphaned)
+            more = batch.more
+        }
+        result.unreferencedEvidenceRemoved = try removeUnreferencedEvidence(accountedFor: orphanedEvidence, by: actor)
+        // Old page images can linger in the write-ahead log: fold it into the file and empty it.
+        do {
+            try queue.writeWithoutTransaction { db in _ = try Row.fetchOne(db, sql: "PRAGMA wal_checkpoint(TRUNCATE)") }
+        } catch {
+            throw Store.translate(error, path: path)
+        }
+        return result
+    }
+
+    /// One batch of the purge, in one transaction: the first `batchSize` candidates due. Returns its
+    /// counts, the evidence files it left unreferenced, and whether more candidates are due.
+    private func purgeBatch(by actor: String?, batchSize: Int) throws(ShortlistError) -> (result: PurgeResult, orphaned: [String], more: Bool) {
+        try write(by: actor) { change in
             try change.require([.admin], to: "purge personal data")
             let db = change.db
-            let plan = try Store.purgePlan(db, today: change.today)
+            let whole = try Store.purgePlan(db, today: change.today)
             var result = PurgeResult()
-            guard !plan.due.isEmpty else { return result }
+            guard !whole.due.isEmpty else { return (result, [], false) }
+            let plan = PurgePlan(due: Array(whole.due.prefix(batchSize)), held: whole.held, retentionMonths: whole.retentionMonths)
             let ids = JSONText.array(plan.due.map { String($0.candidateID) })
             let inDue = "IN (SELECT value FROM json_each(?1))"
             let summaries = try Store.purgeSummaries(db, plan: plan, today: change.today)
@@ -195,7 +239,7 @@ extension Store {
             }
 
             // Files no longer referred to by any entry go once the transaction commits.
-            orphanedEvidence = try String.fetchAll(db, sql: """
+            let orphanedEvidence = try String.fetchAll(db, sql: """
                 SELECT value FROM json_each(?) WHERE value NOT IN (SELECT sha256 FROM evidence)
                 """, arguments: [JSONText.array(evidence)])
             result.evidenceFiles = orphanedEvidence.count
@@ -213,16 +257,8 @@ extension Store {
                 try change.record("candidate.purge", entity: "candidate", ref: candidate.reference.description, vacancyID: candidate.vacancyID,
                                   candidateID: candidate.id, details: ["purge_event": String(purgeSeq)], state: candidate.auditFields)
             }
-            return result
+                        return (result, orphanedEvidence, whole.due.count > plan.due.count)
         }
-        result.unreferencedEvidenceRemoved = try removeUnreferencedEvidence(accountedFor: Set(orphanedEvidence), by: actor)
-        // Old page images can linger in the write-ahead log: fold it into the file and empty it.
-        do {
-            try queue.writeWithoutTransaction { db in _ = try Row.fetchOne(db, sql: "PRAGMA wal_checkpoint(TRUNCATE)") }
-        } catch {
-            throw Store.translate(error, path: path)
-        }
-        return result
     }
 
     /// Removes every evidence file that no record names, and records the removal of those not in
@@ -260,9 +296,11 @@ extension Store {
         for vacancy in Set(plan.due.map(\.candidate.vacancy)).sorted() {
             let progress = try VacancyProgress.load(db, vacancyIDs: [try Vacancy.fetch(db, reference: vacancy).id], today: today)[0]
             let report = try ComplianceReport.build(db, scope: .vacancy(vacancy), today: today, generatedAt: "", by: "", progress: [progress])
+            let lines = Dictionary(report.vacancies[0].candidates.map { ($0.reference, $0) }, uniquingKeysWith: { first, _ in first })
+            let exceptions = Dictionary(grouping: report.exceptions, by: \.candidate)
             for c in progress.candidates {
                 guard let item = due[c.candidate.id] else { continue }
-                let line = report.vacancies[0].candidates.first { $0.reference == c.candidate.reference.description }
+                let line = lines[c.candidate.reference.description]
                 let entries = c.steps.flatMap(\.entries).compactMap { $0 }
                 let last = entries.compactMap { Timestamp.parse(iso: $0.searchedAt) }.max()
                 let searchers = Set(entries.map(\.searcher)).sorted().joined(separator: ", ")
@@ -270,7 +308,7 @@ extension Store {
                 summaries[item.candidateID] = PurgeSummary(
                     planned: c.plannedQueries, done: c.doneQueries, complete: c.isComplete,
                     toldBeforeFirstSearch: line?.told_before_first_search ?? "not searched yet", late: line?.late ?? 0,
-                    exceptions: report.exceptions.filter { $0.candidate == c.candidate.reference.description }.map(\.kind),
+                    exceptions: (exceptions[c.candidate.reference.description] ?? []).map(\.kind),
                     line: item.action == .reduce
                         ? "Online search completed on \(last.map { Day($0).uk } ?? "no date") by \(searchers.isEmpty ? "nobody" : searchers); outcome: "
                             + (raised ? "findings raised at interview" : c.findings.isEmpty ? "nothing relevant found" : "nothing raised at interview")

@@ -91,8 +91,8 @@ public struct Store: Sendable {
 
     /// The same database (the same connection, so it joins a batch under way) with its clock
     /// stopped at `instant`: for records made as they were on an earlier day, as the
-    /// demonstration and test fixtures make them.
-    func stopped(at instant: Date) -> Store { Store(path: path, queue: queue, clock: { instant }) }
+    /// demonstration, the benchmark's generator and test fixtures make them. No command offers it.
+    public func stopped(at instant: Date) -> Store { Store(path: path, queue: queue, clock: { instant }) }
 
     private static func configuration(wal: Bool) -> Configuration {
         var config = Configuration()

@@ -203,7 +203,8 @@ struct TrustGenerator {
         var appoint = VacancyChanges()
         appoint.appoint = Int(random.next() % UInt64(count)) + 1
         try store.updateVacancy(reference, appoint, by: team.searcher)
-        // History: closed long before today, which a close records only with a reason.
-        try store.closeVacancy(reference, on: shortlisting.adding(days: 30), reason: "Generated history.", by: team.searcher)
+        // Closed, and the close recorded, a month after shortlisting: as it would have been.
+        let closedOn = shortlisting.adding(days: 30)
+        try store.stopped(at: closedOn.start.addingTimeInterval(17 * 3600)).closeVacancy(reference, on: closedOn, by: team.searcher)
     }
 }

@@ -285,6 +285,33 @@ struct PurgeTests {
         #expect(broken.brokenEvent?.reason == "its details were deleted, and no purge accounts for it")
     }
 
+    @Test("in batches, each its own transaction and purge event, the purge does what one batch does and the trail verifies")
+    func batches() throws {
+        let whole = try PurgeScene()
+        let inOne = try whole.store.applyPurge(by: admin)
+        let scene = try PurgeScene()
+        let store = scene.store
+        let inBatches = try store.applyPurge(by: admin, batchSize: 1)
+        #expect(inBatches == inOne)
+        let log = try store.auditLog(AuditFilter())
+        let purges = log.filter { $0.event.action == "purge" }
+        #expect(purges.count == 3)
+        // Each batch's event holds its own counts, and each batch's stub events follow its purge event.
+        let counts = try purges.map { try JSONDecoder().decode(PurgeResult.self, from: Data(try #require($0.details).utf8)) }
+        #expect(counts.map(\.candidates) == [1, 1, 1])
+        #expect(counts.reduce(0) { $0 + $1.searchEntries } == inOne.searchEntries)
+        #expect(counts.reduce(0) { $0 + $1.auditDetails } == inOne.auditDetails)
+        let stubs = log.filter { $0.event.action == "candidate.purge" }
+        #expect(zip(stubs, purges).allSatisfy { $0.details == "{\"purge_event\":\"\($1.event.seq)\"}" && $0.event.seq == $1.event.seq + 1 })
+        #expect(try scene.found(RetentionFixture.appointeeDetails + RetentionFixture.removedDetails) == [])
+        let verification = try store.verifyAudit()
+        #expect(verification.isValid, "\(String(describing: verification.brokenEvent)) \(verification.recordProblems)")
+        // Nothing is left due: a second run finds nothing to do and records nothing.
+        let events = log.count
+        #expect(try store.applyPurge(by: admin) == PurgeResult())
+        #expect(try store.auditLog(AuditFilter()).count == events)
+    }
+
     @Test("a detail deleted and marked as purged is found: the purge's recorded count no longer matches")
     func forgedPurgeMark() throws {
         let scene = try PurgeScene()
