@@ -7,7 +7,8 @@ private let clockShiftRequired = MachineClock.fudgeLibrary != nil || ProcessInfo
 
 /// The text with the audit head it cites (event number and hash) blanked out.
 private func withoutHead(_ text: String) -> String {
-    text.replacing(/event \d+ \([0-9a-f]{64}\)/, with: "event N (HEAD)").replacing(/[0-9a-f]{64}/, with: "HEAD")
+    text.replacing(/event \d+, head [0-9a-f]{64}/, with: "event N, head HEAD").replacing(/[0-9a-f]{64}/, with: "HEAD")
+        .replacing(/[0-9a-f]{4} [0-9a-f]{4} [0-9a-f]{4}/, with: "FINGERPRINT")
 }
 
 @Suite("CLI: documents do not depend on the machine's clock")
