@@ -23,7 +23,9 @@ public struct AuditEvent: Equatable, Sendable {
     public var candidateID: Int64?
     /// SHA-256 of the event's details (kept apart, so that a purge can delete them).
     public var detailsHash: String
-    /// SHA-256 of the changed record's fields after the change, when a record changed.
+    /// The changed record's state after the change, when a record changed: `v2:` and the SHA-256 of every
+    /// column of it and of the rows it owns (`AuditState`); from earlier versions, the bare SHA-256 of
+    /// the fewer fields they recorded (`Digest.state`).
     public var stateHash: String?
     /// The hash of the event before, or `genesisHash` for the first.
     public var prevHash: String
@@ -54,7 +56,8 @@ public struct AuditEvent: Equatable, Sendable {
 /// SHA-256 digests as lowercase hexadecimal text.
 enum Digest {
     /// The digest of a record's fields, in a canonical encoding: keys sorted, each line
-    /// `<key bytes>:<key>=<value bytes>:<value>`.
+    /// `<key bytes>:<key>=<value bytes>:<value>`. The state hashes of earlier versions' events, which
+    /// `audit verify` still checks (`Store.forEachLegacyRecordState`); new events use `AuditState`.
     static func state(_ fields: [String: String]) -> String {
         state(sorted: fields.sorted { $0.key < $1.key })
     }
