@@ -224,8 +224,36 @@ public struct AuditLogEntry: Equatable, Sendable {
 }
 
 extension Store {
-    /// Audit events matching the filter, oldest first.
-    public func auditLog(_ filter: AuditFilter) throws(ShortlistError) -> [AuditLogEntry] {
+    /// Audit events matching the filter, oldest first, as the staff member named `viewer` may see
+    /// them: the details of events about a finding that is about a protected characteristic are
+    /// withheld from all but the searcher who recorded it and admins (nil: no one named).
+    public func auditLog(_ filter: AuditFilter, shownTo viewer: String?) throws(ShortlistError) -> [AuditLogEntry] {
+        let entries = try auditLog(filter)
+        guard entries.contains(where: { $0.event.entity == "finding" }) else { return entries }
+        let (member, protected) = try read { db in
+            let member = try StaffMember.viewer(db, named: viewer)
+            // The findings about a protected characteristic now, each with who recorded it.
+            let protected = try Dictionary(Row.fetchAll(db, sql: """
+                SELECT v.reference || '/' || c.number || '/F' || f.number AS ref, s.name AS recorder
+                FROM finding f JOIN candidate c ON c.id = f.candidate_id JOIN vacancy v ON v.id = c.vacancy_id
+                JOIN finding_version fv ON fv.finding_id = f.id AND fv.version = (SELECT max(version) FROM finding_version WHERE finding_id = f.id)
+                JOIN finding_version first ON first.finding_id = f.id AND first.version = 1 JOIN staff s ON s.id = first.recorded_by
+                WHERE fv.protected = 1
+                """).map { (($0["ref"] as String), ($0["recorder"] as String)) }, uniquingKeysWith: { first, _ in first })
+            return (member, protected)
+        }
+        if let member, member.roles.contains(.admin) { return entries }
+        return entries.map { entry in
+            guard entry.event.entity == "finding", let recorder = protected[entry.event.entityRef], recorder != member?.name,
+                  entry.details != nil else { return entry }
+            var withheld = entry
+            withheld.details = JSONText.object(["withheld": Finding.withheldText])
+            return withheld
+        }
+    }
+
+    /// Audit events matching the filter, oldest first, unwithheld: for the library's own use.
+    func auditLog(_ filter: AuditFilter) throws(ShortlistError) -> [AuditLogEntry] {
         try read { db in
             var conditions: [String] = []
             var arguments: [any DatabaseValueConvertible] = []

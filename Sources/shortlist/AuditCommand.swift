@@ -59,6 +59,7 @@ extension AuditCommand {
             discussion: "The table fits 120 columns, with each event's details summarised; --format json or csv gives every field in full.")
 
         @OptionGroup var store: StoreOptions
+        @OptionGroup var viewer: ViewerOptions
         @OptionGroup var output: FormatOptions
         @Option(help: "Only events about this vacancy (its recruitment: the vacancy, its candidates, searches and findings).") var vacancy: String?
         @Option(help: "Only events about this candidate.") var candidate: String?
@@ -73,7 +74,7 @@ extension AuditCommand {
             filter.actor = actor
             filter.since = try day(since, "--since")
             filter.until = try day(until, "--until")
-            Console.list(.auditLog(try store.open().auditLog(filter), for: output.format), output.format)
+            Console.list(.auditLog(try store.open().auditLog(filter, shownTo: viewer.actor), for: output.format), output.format)
         }
     }
 }

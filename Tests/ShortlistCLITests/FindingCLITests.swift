@@ -193,4 +193,26 @@ struct FindingCLITests {
             --protected-characteristic), --relevance (why it is relevant to working with children or to the school).\n
             """)
     }
+
+    @Test("audit log withholds the details of events about a protected finding from all but its recorder and admins")
+    func auditLogWithholds() throws {
+        let sandbox = try Sandbox()
+        try sandbox.createRecruitment()
+        // F3 (recorded as protected) and F6 (raised, then found to be about a protected characteristic), both recorded by Sam Searcher.
+        let markers = ["PROTECTED-MARKER", "PROTECTED2-MARKER", "WITHDRAWN-QUESTION-MARKER"]
+        for reader in [["--by", "Grace Okafor"], ["--by", "Priya Shah"], []] {
+            for format in ["json", "csv", "table"] {
+                let log = try sandbox.succeed(["audit", "log", "--vacancy", "TA-2026-03", "--format", format] + reader)
+                #expect(markers.allSatisfy { !log.contains($0) }, "\(reader) \(format)")
+                #expect(log.contains("withheld"), "\(reader) \(format)")
+            }
+        }
+        for reader in ["Sam Searcher", admin] {
+            let log = try sandbox.succeed(["audit", "log", "--vacancy", "TA-2026-03", "--format", "json", "--by", reader])
+            #expect(markers.allSatisfy(log.contains), "\(reader)")
+        }
+        // Other findings' details stay for everyone.
+        #expect(try sandbox.succeed(["audit", "log", "--vacancy", "TA-2026-03", "--format", "json", "--by", "Grace Okafor"])
+            .contains("NFA-MARKER"))
+    }
 }
