@@ -101,7 +101,7 @@ extension Store {
         for row in try Row.fetchAll(db, sql: """
             SELECT e.id, v.reference || '/' || c.number AS candidate
             FROM search_entry e JOIN candidate c ON c.id = e.candidate_id JOIN vacancy v ON v.id = c.vacancy_id
-            WHERE c.purged_on IS NOT NULL AND (e.query <> '' OR e.note <> ''
+            WHERE c.purged_on IS NOT NULL AND (e.query <> '' OR e.note NOT IN ('', '(purged)')
                   OR EXISTS (SELECT 1 FROM search_address WHERE entry_id = e.id AND address <> '')
                   OR EXISTS (SELECT 1 FROM evidence WHERE entry_id = e.id))
             ORDER BY e.id

@@ -216,7 +216,8 @@ extension Store {
                            arguments: [ids])
             try db.execute(sql: "DELETE FROM evidence WHERE entry_id IN (SELECT id FROM search_entry WHERE candidate_id \(inDue))", arguments: [ids])
             try db.execute(sql: """
-                UPDATE search_entry SET query = '', planned_query = step_key, note = '',
+                UPDATE search_entry SET query = '', planned_query = step_key,
+                       note = CASE WHEN note <> '' THEN '(purged)' ELSE '' END,
                        withdrawn_reason = CASE WHEN withdrawn_reason IS NULL THEN NULL ELSE '(purged)' END
                 WHERE candidate_id \(inDue)
                 """, arguments: [ids])

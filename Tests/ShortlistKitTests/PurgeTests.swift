@@ -155,7 +155,7 @@ struct PurgeTests {
         // The entries stay (the counts are built on them) with nothing personal in them.
         for reference in [RetentionFixture.appointee, RetentionFixture.notAppointed, RetentionFixture.withdrew] {
             for entry in try store.searchHistory(reference) {
-                #expect(entry.query == "" && entry.note == "" && entry.addresses == [] && entry.evidence.isEmpty, "\(entry.id)")
+                #expect(entry.query == "" && ["", "(purged)"].contains(entry.note) && entry.addresses == [] && entry.evidence.isEmpty, "\(entry.id)")
                 #expect(entry.plannedQuery == entry.stepKey)
                 #expect(entry.overrides.allSatisfy { $0.reason == "(purged)" })
                 #expect(entry.withdrawnReason == nil || entry.withdrawnReason == "(purged)")
@@ -310,6 +310,24 @@ struct PurgeTests {
         let events = log.count
         #expect(try store.applyPurge(by: admin) == PurgeResult())
         #expect(try store.auditLog(AuditFilter()).count == events)
+    }
+
+    @Test("a search that could not be completed is purged too: its note, which the schema requires, becomes '(purged)'")
+    func couldNotCompletePurged() throws {
+        let folder = try TemporaryFolder()
+        let store = try makeSearchStore(in: folder, protocolFixture: "protocol/short-check.protocol",
+                                        interview: Day(year: 2026, month: 3, day: 10))
+        try addShortlisted(store, "Zoë Ødegaard", told: Day(year: 2026, month: 3, day: 1))
+        try logQuery(store, candidateRef(1), "news", .couldNotComplete) {
+            $0.note = "NOTE-CNC-4411 the news search would not load"
+            $0.searchedAt = Timestamp.parse(iso: "2026-03-05T10:00:00Z")
+        }
+        try store.stopped(at: Timestamp.parse(iso: "2026-04-01T17:00:00Z")!).closeVacancy("TA-2026-03", on: Day(iso: "2026-04-01"), by: admin)
+        let result = try store.applyPurge(by: admin)
+        #expect(result.candidates == 1 && result.searchEntries == 1)
+        let entry = try #require(try store.searchHistory(candidateRef(1)).first)
+        #expect(entry.outcome == .couldNotComplete && entry.note == "(purged)" && entry.query == "")
+        #expect(try store.verifyAudit().isValid)
     }
 
     @Test("a detail deleted and marked as purged is found: the purge's recorded count no longer matches")
