@@ -239,12 +239,13 @@ extension Store {
                 JOIN finding_version fv ON fv.finding_id = f.id AND fv.version = (SELECT max(version) FROM finding_version WHERE finding_id = f.id)
                 JOIN finding_version first ON first.finding_id = f.id AND first.version = 1 JOIN staff s ON s.id = first.recorded_by
                 WHERE fv.protected = 1
-                """).map { (($0["ref"] as String), ($0["recorder"] as String)) }, uniquingKeysWith: { first, _ in first })
+                """).map { (($0["ref"] as String).lowercased(), ($0["recorder"] as String)) }, uniquingKeysWith: { first, _ in first })
             return (member, protected)
         }
         if let member, member.roles.contains(.admin) { return entries }
         return entries.map { entry in
-            guard entry.event.entity == "finding", let recorder = protected[entry.event.entityRef], recorder != member?.name,
+            // Matched without regard to case: earlier versions recorded a reference as it was typed.
+            guard entry.event.entity == "finding", let recorder = protected[entry.event.entityRef.lowercased()], recorder != member?.name,
                   entry.details != nil else { return entry }
             var withheld = entry
             withheld.details = JSONText.object(["withheld": Finding.withheldText])

@@ -70,9 +70,10 @@ final class Change {
     @discardableResult
     func record(_ action: String, entity: String, ref: String, vacancyID: Int64? = nil,
                 candidateID: Int64? = nil, details: some Encodable, state: [String: String]? = nil) throws -> Int64 {
-        try SafeText.check(ref: ref, state: state, details: details as? [String: String])
-        let detailsText = try (details as? [String: String]).map(JSONText.object)
-            ?? String(decoding: encoder.encode(details), as: UTF8.self)
+        let flat = details as? [String: String]
+        let detailsText = try flat.map(JSONText.object) ?? String(decoding: encoder.encode(details), as: UTF8.self)
+        // Details of other shapes (before and after, reasons) are checked through every string they hold.
+        try SafeText.check(ref: ref, state: state, details: flat ?? SafeText.strings(inJSON: detailsText))
         if head == nil { head = try AuditEvent.head(db) }
         // A record's event names it as stored, however the command was given its reference.
         let stored = try state.map { _ in try self.state(entity: entity, ref: ref) }

@@ -307,7 +307,7 @@ extension ComplianceReport {
                 for removal in markRemovals[v.id] ?? [] where removal.candidate == ref {
                     flag(ref, "protected-mark-removed", removal.detail)
                 }
-                let completeBeforeInterview = active ? missing == 0 && failed.isEmpty && late == 0 : true
+                let completeBeforeInterview = active ? missing == 0 && failed.isEmpty && unrecorded.isEmpty && late == 0 : true
                 lines.append(CandidateLine(
                     reference: ref, outcome: c.candidate.outcome.rawValue, told_on: c.candidate.notifiedOn?.uk ?? "not told",
                     told_on_iso: c.candidate.notifiedOn?.iso,

@@ -273,7 +273,8 @@ extension Store {
         return try write(by: actor) { change in
             try change.require([.admin], to: "purge personal data")
             let referenced = Set(try String.fetchAll(change.db, sql: "SELECT DISTINCT sha256 FROM evidence"))
-            let unreferenced = folder.fileNames().filter { !referenced.contains($0) }
+            // Only files shortlist made: anything else someone put there is left alone (doctor lists it).
+            let unreferenced = folder.fileNames().filter { EvidenceFolder.isOwnFile($0) && !referenced.contains($0) }
             guard !unreferenced.isEmpty else { return 0 }
             guard access(folder.path, W_OK | X_OK) == 0 else {
                 throw ShortlistError.file(path: folder.path, reason: "\(unreferenced.count) evidence files that no record names cannot be removed "

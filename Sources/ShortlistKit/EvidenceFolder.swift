@@ -55,6 +55,12 @@ public struct EvidenceFolder: Sendable {
         return Stored(sha256: sha, size: data.count, originalName: name, isNew: true)
     }
 
+    /// Whether a file in the folder is one shortlist made: a stored copy (named by its SHA-256) or
+    /// one being written (`.NAME.XXXXXXXX.partial`). Only those may be removed as unreferenced.
+    static func isOwnFile(_ name: String) -> Bool {
+        (name.count == 64 && name.allSatisfy { $0.isHexDigit && !$0.isUppercase }) || (name.hasPrefix(".") && name.hasSuffix(".partial"))
+    }
+
     /// The names of the files in the folder, hidden ones included, sorted; none when there is no folder.
     func fileNames() -> [String] {
         ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).filter { name in

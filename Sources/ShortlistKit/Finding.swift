@@ -142,7 +142,8 @@ public struct Finding: Equatable, Sendable {
     public static let withheldText = "(withheld: it is about a protected characteristic; only the searcher who recorded it and admins see it)"
 
     /// The finding as `viewer` may see it. While it is marked as about a protected characteristic,
-    /// what it says (summary, sources, identity basis, relevance, reasons) is withheld from
+    /// what it says (summary, sources, category, questions, identity basis, relevance, reasons,
+    /// response) is withheld, in every version, from
     /// everyone but the searcher who recorded it and admins; its reference, status and dates stay.
     public func shown(to viewer: StaffMember?) -> Finding {
         guard current.protectedCharacteristic else { return self }
@@ -153,6 +154,12 @@ public struct Finding: Equatable, Sendable {
             withheld.versions[index].sources = []
             withheld.versions[index].identityBasis = ""
             withheld.versions[index].relevance = ""
+            withheld.versions[index].category = nil
+            withheld.versions[index].question = ""
+            withheld.versions[index].identityQuestion = ""
+            withheld.versions[index].response = withheld.versions[index].response.isEmpty ? "" : Finding.withheldText
+            withheld.versions[index].conclusionDetail = withheld.versions[index].conclusionDetail.isEmpty ? "" : Finding.withheldText
+            withheld.versions[index].followUp = withheld.versions[index].followUp.isEmpty ? "" : Finding.withheldText
             withheld.versions[index].decisionReason = withheld.versions[index].decisionReason.isEmpty ? "" : Finding.withheldText
             withheld.versions[index].correctionReason = withheld.versions[index].correctionReason.isEmpty ? "" : Finding.withheldText
         }

@@ -78,6 +78,16 @@ extension Store {
                 state.decidedAt = nil
             }
             try change.validate(&state, record: reference.description)
+            // What the panel would be shown has changed since it was decided: it needs deciding again, so
+            // no correction can reach the panel without a recruiting manager's review of what it now says.
+            if state.decision != nil, state.conclusion == nil, !state.sameContent(as: FindingState(finding.current)) {
+                state.decision = nil
+                state.decisionReason = ""
+                state.question = ""
+                state.identityQuestion = ""
+                state.decidedBy = nil
+                state.decidedAt = nil
+            }
             return try change.appendVersion(findingID: finding.id, reference: reference, candidate: candidate, action: "update", state: state)
         }
     }
@@ -297,6 +307,13 @@ struct FindingState {
         self.identity = identity
         self.identityBasis = identityBasis
         self.relevance = relevance
+    }
+
+    /// Whether what the finding says (everything but its decision and response) is the same as in `other`.
+    func sameContent(as other: FindingState) -> Bool {
+        summary == other.summary && sources == other.sources && contentDate == other.contentDate
+            && protectedCharacteristic == other.protectedCharacteristic && category == other.category && identity == other.identity
+            && identityBasis == other.identityBasis && relevance == other.relevance
     }
 
     /// The state of an existing version, to build the next one from.

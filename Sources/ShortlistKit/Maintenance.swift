@@ -167,7 +167,9 @@ extension Store {
                                   detail: unreferenced.isEmpty ? "none"
                                       : "\(unreferenced.count) \(unreferenced.count == 1 ? "file" : "files") that no record names: "
                                           + shown.joined(separator: ", ") + (unreferenced.count > 3 ? " and \(unreferenced.count - 3) more" : ""),
-                                  remedy: "Remove them with `shortlist purge --apply` (the removal is recorded); a purge or a search that was interrupted left them."))
+                                  remedy: "Remove them with `shortlist purge --apply` (the removal is recorded); a purge or a search that was interrupted left them."
+                                      + (unreferenced.allSatisfy(EvidenceFolder.isOwnFile) ? ""
+                                          : " A file not named by a hash or .partial was not made by shortlist: the purge leaves it, so move it out of \(evidence.path).")))
         var loose: [String] = []
         for (file, expected) in [(path, 0o600), (path + "-wal", 0o600), (path + "-shm", 0o600), (evidence.path, 0o700)] {
             guard let mode = (try? FileManager.default.attributesOfItem(atPath: file))?[.posixPermissions] as? Int else { continue }

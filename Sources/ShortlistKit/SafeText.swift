@@ -32,6 +32,22 @@ enum SafeText {
         }
     }
 
+    /// Every string in a JSON document, keyed by the path of names that leads to it (`after.reason`).
+    static func strings(inJSON text: String) -> [String: String] {
+        guard let object = try? JSONSerialization.jsonObject(with: Data(text.utf8), options: [.fragmentsAllowed]) else { return [:] }
+        var found: [String: String] = [:]
+        func walk(_ value: Any, _ path: String) {
+            switch value {
+            case let string as String: found[path] = string
+            case let object as [String: Any]: for (key, child) in object { walk(child, path.isEmpty ? key : path + "." + key) }
+            case let array as [Any]: for (index, child) in array.enumerated() { walk(child, path + "[\(index)]") }
+            default: break
+            }
+        }
+        walk(object, "")
+        return found
+    }
+
     /// A name as it is stored and compared: Unicode NFC, every kind of space (no-break, thin,
     /// ideographic ...) a plain space, runs of them one, none at either end.
     static func name(_ text: String) -> String {

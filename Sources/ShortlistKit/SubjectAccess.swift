@@ -132,6 +132,11 @@ extension Store {
             let vacancy = try Vacancy.fetch(db, reference: reference.vacancy)
             let entries = try SearchEntry.fetchAll(db, candidateIDs: [candidate.id])
             let findings = try Finding.fetchAll(db, candidateIDs: [candidate.id])
+            // The export holds every version of every finding: one that is, or ever was, about a protected
+            // characteristic is for the candidate, through an admin, not for a recruiting manager to read.
+            if findings.contains(where: { $0.versions.contains(where: \.protectedCharacteristic) }) {
+                try change.require([.admin], to: "export the data of a candidate with a finding about a protected characteristic")
+            }
             // The export is recorded first, so that the events read once below include it.
             try change.record("candidate.export", entity: "candidate", ref: reference.description, vacancyID: vacancy.id,
                               candidateID: candidate.id, details: ["evidence_copied": copyEvidence ? "yes" : "no"])

@@ -137,7 +137,7 @@ public struct VacancyChanges: Sendable {
         guard let reference = try? CandidateReference(parsing: text) else {
             throw .invalidValue(field: "--appoint", value: text, expected: expected)
         }
-        guard reference.vacancy == vacancy else {
+        guard reference.vacancy.caseInsensitiveCompare(vacancy) == .orderedSame else {
             throw .invalidValue(field: "--appoint", value: text, expected: expected + ", not of \(reference.vacancy)")
         }
         return reference.number

@@ -39,7 +39,7 @@ struct RetentionCommand: ParsableCommand {
 struct Purge: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "purge", abstract: "List the personal data due for deletion under the retention policy; --apply deletes it.",
-        discussion: "Without --apply nothing changes. With it, everything due goes in one transaction, recorded as an audit event with counts; "
+        discussion: "Without --apply nothing changes. With it, everything due goes in batches of 100 candidates, each one transaction recorded as an audit event with its counts; "
             + "evidence files that no record names any more (see `shortlist doctor`) are removed too, and their removal recorded.")
 
     @OptionGroup var store: StoreOptions

@@ -50,6 +50,7 @@ struct FindingLoopholeTests {
         let report = try store.complianceReport(.vacancy("TA-2026-03"), by: admin)
         #expect(report.exceptions.map { "\($0.candidate) \($0.kind) \($0.detail)" } == ["TA-2026-03/1 unrecorded-finding news.1"])
         #expect(report.vacancies[0].candidates[0].compliant == false)
+        #expect(report.vacancies[0].candidates[0].complete_before_interview == false)
 
         // A finding that cites the entry takes it off the list; deciding it completes the record.
         let recorded = try store.addFinding(to: candidateRef(1), finding(news.id), by: "Sam Searcher")
@@ -180,5 +181,72 @@ struct FindingLoopholeTests {
             #expect(report.exceptions.isEmpty, "\(day)")
             #expect(report.compliant_count == 2 && report.compliant_share == "100%", "\(day)")
         }
+    }
+
+    @Test("a correction of what a decided finding says needs a new decision before it can reach the panel")
+    func correctionAfterDecision() throws {
+        let folder = try TemporaryFolder()
+        let store = try shortCheckStore(in: folder)
+        try store.addStaff(name: "Rhea Patel", roles: [.recruitingManager], by: admin)
+        let news = try logQuery(store, candidateRef(1), "news", .findings).entry
+        let protected = try store.addFinding(to: candidateRef(1), finding(news.id, protected: true), by: "Sam Searcher").reference
+        // The sequence a reviewer found: unmark with harmless words, have a second person raise it, then put the words back.
+        var unmark = FindingCorrection()
+        unmark.protectedCharacteristic = false
+        unmark.summary = "A post about a local football club"
+        unmark.category = "other"
+        unmark.relevance = "Bears on conduct"
+        unmark.reason = "Marked in error"
+        try store.updateFinding(protected, unmark, by: "Priya Shah")
+        try store.decideFinding(protected, .raise, reason: "", question: "Can you tell us about the club?", identityQuestion: "", by: "Rhea Patel")
+        #expect(try panelTexts(store).contains("A post about a local football club"))
+        var back = FindingCorrection()
+        back.summary = "Public posts about a community she belongs to"
+        let corrected = try store.updateFinding(protected, back, by: "Priya Shah")
+        #expect(corrected.current.decision == nil && corrected.current.question == "")
+        #expect(try store.searchProgress(candidate: candidateRef(1)).progress.findings == [.awaitingDecision])
+        let panel = try panelTexts(store)
+        #expect(!panel.contains("Public posts about a community") && !panel.contains("football club"))
+        // A correction that changes nothing the finding says keeps its decision.
+        try store.decideFinding(protected, .raise, reason: "", question: "Can you tell us about it?", identityQuestion: "", by: "Rhea Patel")
+        var same = FindingCorrection()
+        same.summary = "Public posts about a community she belongs to"
+        #expect(try store.updateFinding(protected, same, by: "Sam Searcher").current.decision == .raise)
+    }
+
+    @Test("withheld, every version of a protected finding loses what it says: category, questions and response too")
+    func withheldVersions() throws {
+        let folder = try TemporaryFolder()
+        let store = try shortCheckStore(in: folder)
+        let news = try logQuery(store, candidateRef(1), "news", .findings).entry
+        var draft = finding(news.id)
+        draft.category = "hate-extremism"
+        let reference = try store.addFinding(to: candidateRef(1), draft, by: "Sam Searcher").reference
+        try store.decideFinding(reference, .raise, reason: "", question: "QUESTION-MARKER about the post?", identityQuestion: "", by: "Priya Shah")
+        var mark = FindingCorrection()
+        mark.protectedCharacteristic = true
+        try store.updateFinding(reference, mark, by: "Priya Shah")
+        for viewer in [nil, "Priya Shah", "Tom Ellis"] {
+            let shown = try store.finding(reference, shownTo: viewer)
+            #expect(shown.versions.allSatisfy { $0.category == nil && $0.question == "" && $0.summary == Finding.withheldText }, "\(viewer ?? "nobody")")
+        }
+        let recorder = try store.finding(reference, shownTo: "Sam Searcher")
+        #expect(recorder.versions.map(\.category) == ["hate-extremism", "hate-extremism", nil])
+        #expect(recorder.versions[1].question == "QUESTION-MARKER about the post?")
+    }
+
+    @Test("a candidate with a finding about a protected characteristic is exported by an admin, not a recruiting manager")
+    func exportOfProtected() throws {
+        let folder = try TemporaryFolder()
+        let store = try shortCheckStore(in: folder)
+        let news = try logQuery(store, candidateRef(1), "news", .findings).entry
+        try store.addFinding(to: candidateRef(1), finding(news.id, protected: true), by: "Sam Searcher")
+        let before = try count(store, "audit_event")
+        #expect(throws: ShortlistError.roleRequired(actor: "Priya Shah", roles: ["admin"],
+                                                    operation: "export the data of a candidate with a finding about a protected characteristic")) {
+            try store.subjectAccessExport(candidateRef(1), by: "Priya Shah")
+        }
+        #expect(try count(store, "audit_event") == before)
+        #expect(try store.subjectAccessExport(candidateRef(1), by: admin).findings.count == 1)
     }
 }

@@ -129,6 +129,20 @@ struct InputSafetyTests {
             record: "TA-2026-03/1/F1", field: "summary", character: "U+009B"))
     }
 
+    @Test("a reason given with a change is checked too, though it is held in the event's before-and-after details")
+    func reasonsChecked() throws {
+        let folder = try TemporaryFolder()
+        let store = try makeSearchStore(in: folder, protocolFixture: "protocol/short-check.protocol", interview: Day(year: 2026, month: 9, day: 20))
+        let before = try count(store, "audit_event")
+        #expect(errorThrown {
+            try store.closeVacancy("TA-2026-03", on: Day(year: 2026, month: 10, day: 1), reason: "late \u{1B}]0;x\u{7}", by: admin)
+        } == .unsafeText(record: "TA-2026-03", field: "reason.text", character: "U+001B"))
+        #expect(try count(store, "audit_event") == before)
+        #expect(try store.vacancy("TA-2026-03").closedOn == nil)
+        // --appoint's reference is read without regard to case, as every reference is.
+        #expect(try VacancyChanges.appointee("TA-2026-03/2", of: "ta-2026-03") == 2)
+    }
+
     @Test("a Markdown template may not hold raw HTML, where a value would not be escaped for HTML")
     func rawHTMLInTemplates() throws {
         let folder = try TemporaryFolder()

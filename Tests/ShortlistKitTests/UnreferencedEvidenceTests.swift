@@ -15,13 +15,24 @@ struct UnreferencedEvidenceTests {
         let store = try RetentionFixture.build(at: folder.path("shortlist.sqlite"))
         let stray = Digest.sha256(Data("left by an interrupted purge".utf8))
         try Data("left by an interrupted purge".utf8).write(to: URL(fileURLWithPath: store.evidence.location(of: stray)))
-        try Data("half".utf8).write(to: URL(fileURLWithPath: store.evidence.path + "/.incoming-1234"))
+        // A copy killed while it was written, under the hidden name AtomicFile gives it.
+        let half = ".\(stray).1A2B3C4D.partial"
+        try Data("half".utf8).write(to: URL(fileURLWithPath: store.evidence.path + "/" + half))
 
         let check = try #require(try store.doctor().first { $0.name == "unreferenced evidence" })
 
         #expect(!check.passed)
-        #expect(check.detail == "2 files that no record names: .incoming-1234, \(stray.prefix(12))")
+        #expect(check.detail == "2 files that no record names: \(half), \(stray.prefix(12))")
         #expect(check.remedy == "Remove them with `shortlist purge --apply` (the removal is recorded); a purge or a search that was interrupted left them.")
+
+        // A file someone else put there is listed, and left alone by the purge.
+        try Data("my notes".utf8).write(to: URL(fileURLWithPath: store.evidence.path + "/notes.txt"))
+        let foreign = try #require(try store.doctor().first { $0.name == "unreferenced evidence" })
+        #expect(foreign.detail == "3 files that no record names: \(half), \(stray.prefix(12)), notes.txt")
+        #expect(foreign.remedy.hasSuffix(" A file not named by a hash or .partial was not made by shortlist: the purge leaves it, so move it out of \(store.evidence.path)."))
+        _ = try store.applyPurge(by: admin)
+        #expect(store.evidence.fileNames().contains("notes.txt"))
+        #expect(!store.evidence.fileNames().contains(stray) && !store.evidence.fileNames().contains(half))
         #expect(try store.doctor().first { $0.name == "evidence files" }?.passed == true)
     }
 
