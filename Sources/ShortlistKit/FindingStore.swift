@@ -198,9 +198,10 @@ extension Store {
     /// The findings of a candidate or of a whole vacancy as `viewer` may see them, with the vacancy's interview date.
     public func findings(vacancy: String? = nil, candidate: CandidateReference? = nil,
                          shownTo viewer: String?) throws(ShortlistError) -> [(finding: Finding, interviewDate: Day?)] {
-        let found = try findings(vacancy: vacancy, candidate: candidate)
-        let member = try read { db in try StaffMember.viewer(db, named: viewer) }
-        return found.map { ($0.finding.shown(to: member), $0.interviewDate) }
+        try read { db in
+            let member = try StaffMember.viewer(db, named: viewer)
+            return try Store.findings(db, vacancy: vacancy, candidate: candidate).map { ($0.finding.shown(to: member), $0.interviewDate) }
+        }
     }
 
     /// One finding with every version, unwithheld: for the library's own use.
@@ -210,17 +211,18 @@ extension Store {
 
     /// The findings of a candidate or of a whole vacancy, unwithheld: for the library's own use.
     func findings(vacancy: String? = nil, candidate: CandidateReference? = nil) throws(ShortlistError) -> [(finding: Finding, interviewDate: Day?)] {
-        try read { db in
-            let reference = candidate?.vacancy ?? vacancy ?? ""
-            let target = try Vacancy.fetch(db, reference: reference)
-            let ids: [Int64]
-            if let candidate {
-                ids = [try Candidate.fetch(db, candidate).id]
-            } else {
-                ids = try Int64.fetchAll(db, sql: "SELECT id FROM candidate WHERE vacancy_id = ?", arguments: [target.id])
-            }
-            return try Finding.fetchAll(db, candidateIDs: ids).map { ($0, target.interviewDate) }
+        try read { db in try Store.findings(db, vacancy: vacancy, candidate: candidate) }
+    }
+
+    private static func findings(_ db: Database, vacancy: String?, candidate: CandidateReference?) throws -> [(finding: Finding, interviewDate: Day?)] {
+        let target = try Vacancy.fetch(db, reference: candidate?.vacancy ?? vacancy ?? "")
+        let ids: [Int64]
+        if let candidate {
+            ids = [try Candidate.fetch(db, candidate).id]
+        } else {
+            ids = try Int64.fetchAll(db, sql: "SELECT id FROM candidate WHERE vacancy_id = ?", arguments: [target.id])
         }
+        return try Finding.fetchAll(db, candidateIDs: ids).map { ($0, target.interviewDate) }
     }
 
     /// The findings the interview panel may see for the given candidates: decided "raise" and not
