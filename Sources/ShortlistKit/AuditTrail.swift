@@ -242,10 +242,10 @@ extension Store {
                 """).map { (($0["ref"] as String).lowercased(), ($0["recorder"] as String)) }, uniquingKeysWith: { first, _ in first })
             return (member, protected)
         }
-        if let member, member.roles.contains(.admin) { return entries }
         return entries.map { entry in
             // Matched without regard to case: earlier versions recorded a reference as it was typed.
-            guard entry.event.entity == "finding", let recorder = protected[entry.event.entityRef.lowercased()], recorder != member?.name,
+            guard entry.event.entity == "finding", let recorder = protected[entry.event.entityRef.lowercased()],
+                  !Finding.readsProtectedText(member, recordedBy: recorder),
                   entry.details != nil else { return entry }
             var withheld = entry
             withheld.details = JSONText.object(["withheld": Finding.withheldText])

@@ -147,7 +147,7 @@ public struct Finding: Equatable, Sendable {
     /// everyone but the searcher who recorded it and admins; its reference, status and dates stay.
     public func shown(to viewer: StaffMember?) -> Finding {
         guard current.protectedCharacteristic else { return self }
-        if let viewer, viewer.roles.contains(.admin) || viewer.name == versions.first?.recordedBy { return self }
+        if Finding.readsProtectedText(viewer, recordedBy: versions.first?.recordedBy) { return self }
         var withheld = self
         for index in withheld.versions.indices {
             withheld.versions[index].summary = Finding.withheldText
@@ -164,6 +164,12 @@ public struct Finding: Equatable, Sendable {
             withheld.versions[index].correctionReason = withheld.versions[index].correctionReason.isEmpty ? "" : Finding.withheldText
         }
         return withheld
+    }
+
+    /// The rule for who reads what a protected finding says: admins and the searcher who recorded it.
+    static func readsProtectedText(_ viewer: StaffMember?, recordedBy recorder: String?) -> Bool {
+        guard let viewer else { return false }
+        return viewer.roles.contains(.admin) || viewer.name == recorder
     }
 
     /// The versions that removed the protected-characteristic mark, each with the one before it marked.

@@ -70,23 +70,13 @@ extension Store {
             }
             if state.protectedCharacteristic, state.decision == .raise {
                 // A finding found to concern a protected characteristic is withdrawn from the panel.
-                state.decision = nil
-                state.decisionReason = ""
-                state.question = ""
-                state.identityQuestion = ""
-                state.decidedBy = nil
-                state.decidedAt = nil
+                state.clearDecision()
             }
             try change.validate(&state, record: reference.description)
             // What the panel would be shown has changed since it was decided: it needs deciding again, so
             // no correction can reach the panel without a recruiting manager's review of what it now says.
             if state.decision != nil, state.conclusion == nil, !state.sameContent(as: FindingState(finding.current)) {
-                state.decision = nil
-                state.decisionReason = ""
-                state.question = ""
-                state.identityQuestion = ""
-                state.decidedBy = nil
-                state.decidedAt = nil
+                state.clearDecision()
             }
             return try change.appendVersion(findingID: finding.id, reference: reference, candidate: candidate, action: "update", state: state)
         }
@@ -309,6 +299,16 @@ struct FindingState {
         self.identity = identity
         self.identityBasis = identityBasis
         self.relevance = relevance
+    }
+
+    /// Takes the decision back: the finding awaits a recruiting manager's decision again.
+    mutating func clearDecision() {
+        decision = nil
+        decisionReason = ""
+        question = ""
+        identityQuestion = ""
+        decidedBy = nil
+        decidedAt = nil
     }
 
     /// Whether what the finding says (everything but its decision and response) is the same as in `other`.

@@ -291,31 +291,23 @@ struct Session<Input: AnswerSource, Output: TextOutputStream> {
     /// Asks for paths of files until a blank line; a path that is not a readable file is refused
     /// and may be given again. At the end of input, the files read so far.
     mutating func askFiles(_ question: String) -> [String] {
-        say(question)
-        var files: [String] = []
-        while let line = read() {
-            let path = line.trimmingCharacters(in: .whitespaces)
-            if path.isEmpty { return files }
+        askList(question) { path in
             var isFolder: ObjCBool = false
-            if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), !isFolder.boolValue,
-               FileManager.default.isReadableFile(atPath: path) {
-                files.append(path)
-            } else {
-                say("\(path): no readable file there; give its full path, or a blank line to finish.")
-            }
+            let readable = FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) && !isFolder.boolValue
+                && FileManager.default.isReadableFile(atPath: path)
+            return readable ? nil : "\(path): no readable file there; give its full path, or a blank line to finish."
         }
-        ended = true
-        return files
     }
 
-    /// Asks for lines until a blank one; at the end of input, the lines read so far (and `ended` is set).
-    mutating func askList(_ question: String) -> [String] {
+    /// Asks for lines until a blank one; a line `refusal` has a message for is said to be refused and
+    /// left out. At the end of input, the lines read so far (and `ended` is set).
+    mutating func askList(_ question: String, refusal: (String) -> String? = { _ in nil }) -> [String] {
         say(question)
         var lines: [String] = []
         while let line = read() {
             let item = line.trimmingCharacters(in: .whitespaces)
             if item.isEmpty { return lines }
-            lines.append(item)
+            if let message = refusal(item) { say(message) } else { lines.append(item) }
         }
         ended = true
         return lines
