@@ -95,7 +95,7 @@ struct TrustGenerator {
         let admin = "Trust Admin"
         let store = try Store.create(at: path, admin: admin, roles: [], clock: { [today] in today.adding(days: 0).start.addingTimeInterval(17 * 3600) })
         var staff: [(searcher: String, manager: String, panel: [String], governor: String)] = []
-        try store.batch {
+        try store.batch { store in
             for school in 0..<scale.schools {
                 func name(_ role: Int) -> String {
                     let n = school * 5 + role
@@ -119,7 +119,7 @@ struct TrustGenerator {
                 let open = index >= perSchool - 2
                 let reference = "S\(school + 1)-\(shortlisting.year)-\(String(format: "%03d", index + 1))"
                 let candidates = open && index == perSchool - 1 ? 10 : 5
-                try store.batch {
+                try store.batch { store in
                     try addVacancy(store, reference: reference, team: staff[school], shortlisting: open ? today.adding(days: -6) : shortlisting,
                                    candidates: candidates, open: open)
                 }

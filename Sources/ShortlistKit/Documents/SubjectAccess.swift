@@ -1,0 +1,166 @@
+import Foundation
+
+/// Everything held about one candidate, for a subject access request (UK GDPR): their record,
+/// every search entry and finding with all versions, the panel documents produced about them,
+/// their audit events, and their evidence files. Nothing about any other candidate.
+public struct SubjectAccessExport: Encodable, Sendable {
+    public struct Entry: Encodable, Sendable {
+        public var id: Int64
+        public var state: String
+        public var protocol_name: String
+        public var step: String
+        public var planned_query: String
+        public var query: String
+        public var searched_at: String
+        public var searcher: String
+        public var outcome: String
+        public var note: String
+        public var late: Bool
+        public var addresses: [String]
+        public var overrides: [[String: String]]
+        public var evidence: [String]
+        public var withdrawn_reason: String?
+    }
+
+    public struct Version: Encodable, Sendable {
+        public var fields: [String: String]
+        public var recorded_at: String
+        public var recorded_by: String
+        public var decided_by: String?
+        public var response_recorded_by: String?
+    }
+
+    public struct FindingRecord: Encodable, Sendable {
+        public var reference: String
+        public var from_entries: [Int64]
+        public var versions: [Version]
+    }
+
+    public struct Document: Encodable, Sendable {
+        public var kind: String
+        public var produced_at: String
+        public var produced_by: String
+    }
+
+    public typealias Event = CandidateHeld.Event
+
+    public struct EvidenceFile: Encodable, Sendable {
+        public var entry: Int64
+        public var name: String
+        public var sha256: String
+        public var bytes: Int
+        public var check: String
+    }
+
+    public var exported_at: String
+    public var exported_by: String
+    public var candidate: [String: String]
+    public var reference: String
+    public var vacancy: [String: String]
+    public var search_entries: [Entry]
+    public var findings: [FindingRecord]
+    public var panel_documents: [Document]
+    public var audit_events: [Event]
+    public var evidence: [EvidenceFile]
+}
+
+extension Store {
+    /// Builds the subject access export of a candidate, and records that it was made. With `out`, also
+    /// writes it there as JSON (a new file, owner-only); with `evidenceFolder` (a new or empty folder),
+    /// copies their evidence files there, each checked against its hash.
+    ///
+    /// The files are written whole (synced, not yet named) inside the transaction that records the export,
+    /// and named once it has committed: a failed write records nothing, and a file in place was always recorded.
+    public func subjectAccessExport(_ reference: CandidateReference, to out: String? = nil, copyEvidenceTo evidenceFolder: String? = nil,
+                                    by actor: String?) throws(ShortlistError) -> SubjectAccessExport {
+        if let out { try AtomicFile.refuseExisting(out, remedy: "Choose a new file") }
+        if let evidenceFolder, !((try? FileManager.default.contentsOfDirectory(atPath: evidenceFolder)) ?? []).isEmpty {
+            throw .file(path: evidenceFolder, reason: "already holds files; nothing was exported. Choose a new folder for the evidence")
+        }
+        var staged: StagedFile?
+        var stagedEvidence: String?
+        do throws(ShortlistError) {
+            let export = try exportRecorded(reference, copyEvidence: evidenceFolder != nil, by: actor) { (export, evidence) throws(ShortlistError) in
+                if let evidenceFolder {
+                    let folder = try AtomicFile.createTemporaryFolder(for: evidenceFolder)
+                    stagedEvidence = folder
+                    var names: [String] = []
+                    for file in export.evidence {
+                        let name = "\(file.entry)-\(file.sha256.prefix(12))-\(file.name)"
+                        try AtomicFile.create(folder + "/" + name, data: try evidence.read(file.sha256), sync: false,
+                                              shownAs: evidenceFolder + "/" + name)
+                        names.append(name)
+                    }
+                    try AtomicFile.syncFiles(in: folder, names: names)
+                }
+                if let out { staged = try AtomicFile.stage(Data(export.json.utf8), for: out) }
+            }
+            if let evidenceFolder, let folder = stagedEvidence {
+                do {
+                    try AtomicFile.rename(folder, to: evidenceFolder)
+                    stagedEvidence = nil
+                } catch {
+                    throw ShortlistError.file(path: evidenceFolder, reason: "could not be put in place (\(error.text)); the export was recorded, "
+                        + "but the evidence was not copied. Run the command again with a new folder")
+                }
+            }
+            try staged?.publish(replacing: false, recorded: true)
+            return export
+        } catch {
+            staged?.discard()
+            if let stagedEvidence { AtomicFile.removeFolder(stagedEvidence) }
+            throw error
+        }
+    }
+
+    /// Builds the export and records it in one write transaction, in which `stage` writes its files.
+    private func exportRecorded(_ reference: CandidateReference, copyEvidence: Bool, by actor: String?,
+                                stage: (SubjectAccessExport, EvidenceFolder) throws(ShortlistError) -> Void) throws(ShortlistError) -> SubjectAccessExport {
+        try recordExport(reference, copyEvidence: copyEvidence, by: actor) { (held) throws(ShortlistError) in
+            let export = SubjectAccessExport(held)
+            try stage(export, held.evidenceFolder)
+            return export
+        }
+    }
+}
+
+extension SubjectAccessExport {
+    /// The export as JSON text.
+    public var json: String { JSONText.encode(self) + "\n" }
+}
+
+extension SubjectAccessExport {
+    /// The export of everything `held` about a candidate.
+    init(_ held: CandidateHeld) {
+        let candidate = held.candidate, vacancy = held.vacancy, reference = held.candidate.reference
+        self.init(
+            exported_at: held.exportedAt, exported_by: held.exportedBy,
+            candidate: candidate.auditFields.merging(["reference": reference.description, "added_at": candidate.createdAt]) { $1 },
+            reference: reference.description,
+            vacancy: ["reference": vacancy.reference, "post_title": vacancy.postTitle, "site": vacancy.site,
+                      "interview_date": vacancy.interviewDate?.iso ?? ""],
+            search_entries: held.entries.map { e in
+                Entry(id: e.id, state: e.state.rawValue, protocol_name: e.protocolTitle, step: e.stepKey, planned_query: e.plannedQuery,
+                      query: e.query, searched_at: e.searchedAt, searcher: e.searcher, outcome: e.outcome.rawValue, note: e.note,
+                      late: e.late, addresses: e.addresses,
+                      overrides: e.overrides.map { ["rule": $0.rule.rawValue, "reason": $0.reason] },
+                      evidence: e.evidence.map(\.sha256), withdrawn_reason: e.withdrawnReason)
+            },
+            findings: held.findings.map { f in
+                FindingRecord(reference: f.reference.description, from_entries: f.entries, versions: f.versions.map { v in
+                    Version(fields: v.auditFields(entries: f.entries), recorded_at: v.recordedAt,
+                            recorded_by: v.recordedBy, decided_by: v.decidedBy, response_recorded_by: v.responseBy)
+                })
+            },
+            panel_documents: held.events.filter { $0.action == "document.dossier" }.map {
+                Document(kind: "dossier", produced_at: $0.at, produced_by: $0.actor)
+            },
+            audit_events: held.events,
+            evidence: held.entries.flatMap { entry in
+                entry.evidence.map { file in
+                    EvidenceFile(entry: entry.id, name: file.name, sha256: file.sha256, bytes: file.size,
+                                 check: held.evidenceFolder.check(file.sha256).rawValue)
+                }
+            })
+    }
+}

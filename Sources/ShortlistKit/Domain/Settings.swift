@@ -1,0 +1,25 @@
+import Foundation
+
+/// The settings a school may change, each with what it means and how its value is checked.
+public enum SchoolSetting: String, CaseIterable, Sendable {
+    /// The KCSIE edition new vacancies cite.
+    case kcsieEdition = "kcsie_edition"
+    /// The lawful basis each dossier states.
+    case lawfulBasis = "lawful_basis"
+    /// The protocol new vacancies use.
+    case defaultProtocol = "default_protocol"
+    /// A folder of the school's own templates.
+    case templatesDir = "templates_dir"
+    /// Months after closing when personal data is purged.
+    case retentionMonths = "retention_months"
+
+    public var meaning: String {
+        switch self {
+        case .kcsieEdition: "the KCSIE edition new vacancies cite (a year, such as 2026)"
+        case .lawfulBasis: "the lawful basis each dossier states"
+        case .defaultProtocol: "the search protocol new vacancies use (NAME or NAME@VERSION)"
+        case .templatesDir: "a folder of the school's own templates (see `shortlist templates export`)"
+        case .retentionMonths: "months after a vacancy closes when its candidates' personal data is purged"
+        }
+    }
+}

@@ -1,0 +1,24 @@
+import Foundation
+
+extension Store {
+    /// Changes a school setting after checking its value (admins only).
+    public func setSchoolSetting(_ setting: SchoolSetting, to raw: String, by actor: String?) throws(ShortlistError) {
+        let value = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        switch setting {
+        case .kcsieEdition: _ = try Vacancy.validate(edition: value, field: setting.rawValue)
+        case .lawfulBasis:
+            guard !value.isEmpty else { throw .invalidValue(field: setting.rawValue, value: raw, expected: setting.meaning) }
+        case .defaultProtocol: _ = try searchProtocol(value)
+        case .templatesDir: _ = try TemplateSet.load(overrides: value)
+        case .retentionMonths:
+            guard let months = Int(value) else { throw .invalidValue(field: setting.rawValue, value: raw, expected: "a number of months from 1 to 120") }
+            return try setRetentionMonths(months, by: actor)
+        }
+        try setSetting(setting.rawValue, to: value, by: actor)
+    }
+
+    /// Every school setting with its value.
+    public func schoolSettings() throws(ShortlistError) -> [(setting: SchoolSetting, value: String)] {
+        try read { db in try SchoolSetting.allCases.map { ($0, try Store.setting(db, $0)) } }
+    }
+}
