@@ -189,6 +189,25 @@ struct AuditCoverageTests {
             == ["candidate \(stub) does not match its last audit event (changed without one)"])
     }
 
+    @Test("a purge summary made unreadable is reported by audit verify as a changed record, and refused by the reads that need it")
+    func unreadablePurgeSummary() throws {
+        let folder = try TemporaryFolder()
+        let store = try RetentionFixture.build(at: folder.path("shortlist.sqlite"))
+        _ = try store.applyPurge(by: admin)
+        let stub = RetentionFixture.appointee
+        try tamperFreely(store.path, """
+            UPDATE candidate SET purge_summary = '{}'
+            WHERE number = ? AND vacancy_id = (SELECT id FROM vacancy WHERE reference = ?)
+            """, arguments: [stub.number, stub.vacancy])
+        let reopened = try Store.open(at: store.path, clock: testClock)
+        #expect(try reopened.verifyAudit().recordProblems == ["candidate \(stub) does not match its last audit event (changed without one)"])
+        #expect(throws: ShortlistError.invalidRecord(
+            record: stub.description,
+            reason: "its purge summary is damaged; restore the database from a backup (`shortlist audit verify` shows what changed)")) {
+            try reopened.candidate(stub)
+        }
+    }
+
     @Test("a seeded row deleted or renamed without an event is found, though it never had one")
     func seededRowDeleted() throws {
         let folder = try TemporaryFolder()

@@ -129,6 +129,17 @@ struct SubjectAccessTests {
         }
     }
 
+    @Test("the export names the candidate as they were asked for, as its audit event does")
+    func referenceAsAsked() throws {
+        let folder = try TemporaryFolder()
+        let store = try RetentionFixture.build(at: folder.path("shortlist.sqlite"))
+        let asked = CandidateReference(vacancy: RetentionFixture.appointee.vacancy.lowercased(), number: RetentionFixture.appointee.number)
+        let export = try store.subjectAccessExport(asked, by: admin)
+        #expect(export.reference == "old-2026-01/1" && export.candidate["reference"] == "old-2026-01/1")
+        #expect(export.audit_events.last?.action == "candidate.export" && export.audit_events.last?.record == "old-2026-01/1")
+        #expect(export.candidate["full_name"] == RetentionFixture.appointeeName)
+    }
+
     @Test("with a folder, the candidate's evidence files are copied there with their recorded bytes")
     func copiesEvidence() throws {
         let folder = try TemporaryFolder()

@@ -132,7 +132,7 @@ extension SubjectAccessExport {
 extension SubjectAccessExport {
     /// The export of everything `held` about a candidate.
     init(_ held: CandidateHeld) {
-        let candidate = held.candidate, vacancy = held.vacancy, reference = held.candidate.reference
+        let candidate = held.candidate, vacancy = held.vacancy, reference = held.reference
         self.init(
             exported_at: held.exportedAt, exported_by: held.exportedBy,
             candidate: candidate.auditFields.merging(["reference": reference.description, "added_at": candidate.createdAt]) { $1 },

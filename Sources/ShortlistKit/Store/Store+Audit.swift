@@ -8,7 +8,7 @@ extension Store {
         var problems: [String] = []
         var prefixes: [String] = []
         for row in try Row.fetchAll(db, sql: Candidate.selectSQL + " WHERE c.purged_on IS NOT NULL ORDER BY c.id") {
-            let candidate = try Candidate(row: row)
+            let candidate = try Candidate(row: row, damagedSummary: .leaveOut)
             let personal = [candidate.town, candidate.currentEmployer, candidate.email] + candidate.otherNames + candidate.previousEmployers
                 + (candidate.outcome == .appointed ? [] : [candidate.fullName])
             if personal.contains(where: { !$0.isEmpty }) { problems.append("purged candidate \(candidate.reference) still holds personal data") }
@@ -61,7 +61,7 @@ extension Store {
         var purged = Set<String>()
         let candidates = try Row.fetchCursor(db, sql: Candidate.selectSQL)
         while let row = try candidates.next() {
-            let candidate = try Candidate(row: row)
+            let candidate = try Candidate(row: row, damagedSummary: .leaveOut)
             if entities.contains("candidate") { try body("candidate", candidate.reference.description, candidate.auditFields) }
             if candidate.purgedOn != nil { purged.insert(candidate.reference.description) }
         }

@@ -8,6 +8,14 @@ extension Candidate {
 
     /// The candidate in `row`; a stored purge summary that cannot be read is an error, never dropped.
     init(row: Row) throws {
+        try self.init(row: row, damagedSummary: .refuse)
+    }
+
+    /// What a read does with a purge summary that cannot be read: refuse it, or (for `audit verify` and
+    /// `doctor`, which report it as a record that no longer matches its last event) leave the summary out.
+    enum DamagedSummary { case refuse, leaveOut }
+
+    init(row: Row, damagedSummary: DamagedSummary) throws {
         id = row["id"]
         vacancyID = row["vacancy_id"]
         reference = CandidateReference(vacancy: row["vacancy_reference"], number: row["number"])
@@ -26,12 +34,13 @@ extension Candidate {
         updatedAt = row["updated_at"]
         searchExcluded = row["search_excluded"]
         purgedOn = (row["purged_on"] as String?).flatMap(Day.init(iso:))
-        purgeSummary = try (row["purge_summary"] as String?).map { text in
+        purgeSummary = try (row["purge_summary"] as String?).flatMap { text -> PurgeSummary? in
             do {
                 return try JSONDecoder().decode(PurgeSummary.self, from: Data(text.utf8))
             } catch {
+                if damagedSummary == .leaveOut { return nil }
                 throw ShortlistError.invalidRecord(record: reference.description,
-                                                   reason: "its purge summary is damaged; restore the database from a backup (`shortlist doctor` says more)")
+                                                   reason: "its purge summary is damaged; restore the database from a backup (`shortlist audit verify` shows what changed)")
             }
         }
     }

@@ -14,6 +14,8 @@ public struct CandidateHeld: Sendable {
         public var details: String?
     }
 
+    /// The candidate's reference as it was asked for.
+    public var reference: CandidateReference
     public var candidate: Candidate
     public var vacancy: Vacancy
     public var entries: [SearchEntry]
@@ -30,7 +32,7 @@ extension Store {
     /// Records a subject access export of a candidate (admins and recruiting managers; admins only when a
     /// finding is, or ever was, about a protected characteristic) and hands `make` everything held, in the
     /// same write transaction: what `make` writes is recorded with it, or nothing is.
-    public func recordExport<T>(_ reference: CandidateReference, copyEvidence: Bool, by actor: String?,
+    func recordExport<T>(_ reference: CandidateReference, copyEvidence: Bool, by actor: String?,
                                 _ make: (CandidateHeld) throws(ShortlistError) -> T) throws(ShortlistError) -> T {
         try write(by: actor) { change in
             try change.require([.admin, .recruitingManager], to: "export a candidate's data")
@@ -54,7 +56,7 @@ extension Store {
                 CandidateHeld.Event(seq: $0["seq"], at: $0["at"], actor: $0["actor"], action: $0["action"],
                                     record: $0["entity_ref"], details: $0["details"])
             }
-            let held = CandidateHeld(candidate: candidate, vacancy: vacancy, entries: entries, findings: findings, events: events,
+            let held = CandidateHeld(reference: reference, candidate: candidate, vacancy: vacancy, entries: entries, findings: findings, events: events,
                                      exportedAt: change.timestamp, exportedBy: change.actorName, evidenceFolder: change.evidenceFolder)
             return try make(held)
         }

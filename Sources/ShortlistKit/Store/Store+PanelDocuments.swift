@@ -23,7 +23,7 @@ extension Store {
     static let panelRoles: [StaffRole] = [.searcher, .recruitingManager, .panel, .admin]
 
     /// Reads what the documents need, as `actor` (who must be allowed to produce them), in one read transaction.
-    public func panelSource(vacancy: String, only: CandidateReference?, by actor: String?) throws(ShortlistError) -> PanelSource {
+    func panelSource(vacancy: String, only: CandidateReference?, by actor: String?) throws(ShortlistError) -> PanelSource {
         try read(by: actor, requiring: Store.panelRoles, to: "produce panel documents") { change in
             let db = change.db
             let vacancyID = try Vacancy.fetch(db, reference: vacancy).id
@@ -51,7 +51,7 @@ extension Store {
 
     /// Records, in one short write, a dossier per candidate of `source` and (for a pack) the pack, each
     /// naming the audit event the documents reflect.
-    public func recordPanelDocuments(_ source: PanelSource, pack: Bool, by actor: String?) throws(ShortlistError) {
+    func recordPanelDocuments(_ source: PanelSource, pack: Bool, by actor: String?) throws(ShortlistError) {
         try write(by: actor) { change in
             try change.require(Store.panelRoles, to: "produce panel documents")
             let vacancyID = source.progress.vacancy.id

@@ -20,7 +20,7 @@ extension Store {
     static let reportRoles: [StaffRole] = [.governor, .admin, .recruitingManager, .searcher]
 
     /// Reads what the report on `scope` is made from, as the named staff member (who must be allowed to produce it).
-    public func reportSource(_ scope: ReportScope, by actor: String?) throws(ShortlistError) -> ReportSource {
+    func reportSource(_ scope: ReportScope, by actor: String?) throws(ShortlistError) -> ReportSource {
         if case let .period(from, to) = scope, from > to {
             throw .invalidValue(field: "--from", value: from.iso, expected: "a date no later than --to (\(to.uk)): the period runs from --from to --to")
         }
@@ -36,7 +36,7 @@ extension Store {
     }
 
     /// Records that the report on `scope` was produced, covering `vacancies` up to audit event `auditSeq`.
-    public func recordReport(_ scope: ReportScope, vacancies: [String], auditSeq: Int64, by actor: String?) throws(ShortlistError) {
+    func recordReport(_ scope: ReportScope, vacancies: [String], auditSeq: Int64, by actor: String?) throws(ShortlistError) {
         try write(by: actor) { change in
             try change.require(Store.reportRoles, to: "produce the safer-recruitment report")
             let ref: String = switch scope {

@@ -30,3 +30,10 @@ extension Store {
         try Store.setting(db, setting.rawValue) ?? ""
     }
 }
+
+extension Store {
+    /// Every school setting with its value.
+    public func schoolSettings() throws(ShortlistError) -> [(setting: SchoolSetting, value: String)] {
+        try read { db in try SchoolSetting.allCases.map { ($0, try Store.setting(db, $0)) } }
+    }
+}

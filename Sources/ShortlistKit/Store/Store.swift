@@ -211,7 +211,19 @@ public struct Store: Sendable {
     /// savepoint that keeps its own checks and audit events; operations on any other store do not.
     /// If `body` throws, nothing of the batch is kept. The store handed over is for `body` only.
     public func batch<T>(_ body: (Store) throws -> T) throws(ShortlistError) -> T {
-        if transaction != nil { return try Store.translating(path) { try body(self) } }
+        if let batch = transaction {
+            // A batch within a batch: a savepoint, so that if it throws, nothing of it is kept.
+            do {
+                var result: T?
+                try batch.db.inSavepoint {
+                    result = try body(self)
+                    return .commit
+                }
+                return result!
+            } catch {
+                throw Store.translate(error, path: path)
+            }
+        }
         do {
             var result: T?
             try queue.inTransaction(.immediate) { db in
@@ -222,10 +234,6 @@ public struct Store: Sendable {
         } catch {
             throw Store.translate(error, path: path)
         }
-    }
-
-    private static func translating<T>(_ path: String, _ body: () throws -> T) throws(ShortlistError) -> T {
-        do { return try body() } catch { throw translate(error, path: path) }
     }
 
     /// Turns any error into a ShortlistError without ever exposing SQLite's own text.

@@ -78,7 +78,7 @@ public struct GuidedSearch {
             return summary
         }
         var run = Run(summary: summary, complete: initial.candidates.count(where: \.isComplete),
-                      candidates: initial.candidates.count, lookBackStart: initial.vacancy.lookBackStart(on: Day(store.now)))
+                      candidates: initial.candidates.count, vacancy: initial.vacancy)
         for (index, target) in targets.enumerated() where !run.stopped {
             let failures = index == 0 ? firstFailures : try store.ruleFailures(for: target.candidate.reference, by: actor)
             guard let overrideReason = askOverride(failures, for: target.candidate.reference, run: &run, session: &session) else { continue }
@@ -107,7 +107,7 @@ public struct GuidedSearch {
         /// Candidates complete, refreshed only when an answer is saved.
         var complete: Int
         let candidates: Int
-        let lookBackStart: Day
+        let vacancy: Vacancy
         let id = UUID().uuidString.lowercased()
         var stopped = false
     }
@@ -144,7 +144,7 @@ public struct GuidedSearch {
             session.say("Query \(position + 1) of \(plan.count) for \(reference) (step \(step.key)); \(run.complete) of \(run.candidates) candidates complete.")
             session.say("\(step.key): \(step.label)")
             session.say("  Query: \(query.query)")
-            session.say("  Open:  \(query.link(since: run.lookBackStart))")
+            session.say("  Open:  \(query.link(since: run.vacancy.lookBackStart(on: Day(store.now))))")
             let prompt = "Outcome: " + GuidedSearch.keys.map { "[\($0.key)] \($0.meaning)" }.joined(separator: ", ")
             guard let key = session.ask(prompt, valid: GuidedSearch.keys.map { $0.key.lowercased() }), key != "q" else {
                 run.stopped = true

@@ -16,9 +16,4 @@ extension Store {
         }
         try setSetting(setting.rawValue, to: value, by: actor)
     }
-
-    /// Every school setting with its value.
-    public func schoolSettings() throws(ShortlistError) -> [(setting: SchoolSetting, value: String)] {
-        try read { db in try SchoolSetting.allCases.map { ($0, try Store.setting(db, $0)) } }
-    }
 }
