@@ -10,6 +10,9 @@ public struct Store: Sendable {
     public let path: String
     let queue: DatabaseQueue
     let clock: @Sendable () -> Date
+    /// How changes reach the store, recorded in every audit event's details as `made_via` (nil: the CLI,
+    /// recorded as before). Web interface: see `viaWeb`.
+    var channel: String? = nil
 
     /// The first four bytes' worth of `PRAGMA application_id` that marks a shortlist file ('SLST').
     static let applicationID: Int32 = 0x534C_5354
@@ -94,6 +97,14 @@ public struct Store: Sendable {
     /// demonstration, the benchmark's generator and test fixtures make them. No command offers it.
     public func stopped(at instant: Date) -> Store { Store(path: path, queue: queue, clock: { instant }) }
 
+    /// The same database, with every change it records marked as made through the web interface
+    /// (`"made_via": "web"` in each audit event's details, so the mark is covered by the chain).
+    public var viaWeb: Store {
+        var store = self
+        store.channel = "web"
+        return store
+    }
+
     private static func configuration(wal: Bool) -> Configuration {
         var config = Configuration()
         config.foreignKeysEnabled = true
@@ -153,7 +164,7 @@ public struct Store: Sendable {
             do {
                 var result: T?
                 try batch.db.inSavepoint {
-                    result = try body(Change(db: batch.db, storePath: path, actorName: actor, now: clock()))
+                    result = try body(Change(db: batch.db, storePath: path, actorName: actor, now: clock(), channel: channel))
                     return .commit
                 }
                 return result!
@@ -164,7 +175,7 @@ public struct Store: Sendable {
         do {
             var result: T?
             try queue.inTransaction(.immediate) { db in
-                let change = try Change(db: db, storePath: path, actorName: actor, now: clock())
+                let change = try Change(db: db, storePath: path, actorName: actor, now: clock(), channel: channel)
                 result = try body(change)
                 return .commit
             }
