@@ -87,6 +87,7 @@ let package = Package(
                 "ShortlistKit",
                 "ShortlistWeb",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
             ]),
     ],
     swiftLanguageModes: [.v6]

@@ -4,7 +4,8 @@ import ShortlistKit
 /// Uploaded files handed to the library's file-based operations (import, evidence) through a private
 /// temporary folder, removed as soon as the operation returns.
 enum Upload {
-    /// A library refusal about uploaded files, with the temporary folder left out of its message.
+    /// A library refusal that names an uploaded file, with the temporary folder left out of its message
+    /// (other refusals are rethrown as they are).
     struct Failure: Error {
         var message: String
     }
@@ -28,7 +29,8 @@ enum Upload {
         }
         do {
             return try body(paths)
-        } catch let error as ShortlistError {
+        } catch let error as ShortlistError where error.message.contains(folder) {
+            // A refusal about the file itself: said with the file's own name, not the temporary folder's.
             var message = error.message
             for index in uploads.indices { message = message.replacingOccurrences(of: folder + "/\(index)/", with: "") }
             throw Failure(message: message)

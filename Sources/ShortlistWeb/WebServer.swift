@@ -53,6 +53,7 @@ public struct WebServerOptions: Sendable {
 public enum WebServer {
     /// The router of every page, over `store` (each change it makes is recorded as made through the web).
     public static func router(store: Store, secureCookies: Bool) throws -> Router<WebContext> {
+        let store = store.viaWeb
         let pages = try Pages(secureCookies: secureCookies)
         let router = Router(context: WebContext.self)
         router.add(middleware: RequestLogMiddleware())

@@ -95,7 +95,8 @@ struct CandidateRoutes {
         } catch let error as ShortlistError {
             var errors = FormError.list(error, fields: Self.logFields)
             if error.message.contains("--override") {
-                errors.append(FormError(field: "override", message: "To go ahead anyway, give the reason on the form: it is recorded and appears in audits."))
+                errors.append(full ? FormError(field: "override", message: "To go ahead anyway, give the reason here: it is recorded and appears in audits.")
+                    : FormError(field: nil, message: "To go ahead anyway, choose \"Other outcome\" for the query and give the reason on the form."))
             }
             return try fail(errors)
         } catch let failure as Upload.Failure {
