@@ -83,7 +83,7 @@ struct SessionMiddleware: RouterMiddleware {
 
     /// Paths open without a session.
     static func isPublic(_ path: String) -> Bool {
-        path == "/sign-in" || path == "/style.css" || path.hasPrefix("/invite/")
+        path == "/sign-in" || path == "/style.css" || path == "/favicon.ico" || path.hasPrefix("/invite/")
     }
 
     func handle(_ request: Request, context: WebContext, next: (Request, WebContext) async throws -> Response) async throws -> Response {
@@ -91,6 +91,10 @@ struct SessionMiddleware: RouterMiddleware {
         if let token = request.cookies[WebCookies.session]?.value, !token.isEmpty, let session = try store.webSession(token: token) {
             context.session = session
             context.sessionToken = token
+        }
+        // The form token of the sign-in pages' own cookie, kept while it lasts so that a second tab's page still posts.
+        if let form = request.cookies[WebCookies.signInForm]?.value, form.count == 48, form.allSatisfy(\.isHexDigit) {
+            context.formCookie = form
         }
         let path = request.uri.path
         if context.session == nil, !Self.isPublic(path) { return .redirect(to: "/sign-in") }

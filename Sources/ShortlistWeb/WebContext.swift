@@ -9,6 +9,8 @@ public struct WebContext: RequestContext {
     public var session: WebSession?
     /// The session's secret, as the cookie carried it (for signing out and the public-only statement).
     var sessionToken: String?
+    /// The sign-in form's token, from its cookie, when the browser has one.
+    var formCookie: String?
     /// The fields (and uploaded files) of a POST, read once by `FormMiddleware`.
     var form = WebForm()
 

@@ -21,6 +21,8 @@ import traceback
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
+from selenium.common.exceptions import WebDriverException
+from selenium.webdriver.support.ui import WebDriverWait
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 BINARY = os.environ.get("SHORTLIST_BIN") or os.path.join(ROOT, ".build", "debug", "shortlist")
@@ -34,6 +36,15 @@ def shortlist(db, *args, stdin=None):
     if result.returncode != 0:
         raise AssertionError(f"shortlist {' '.join(args)} failed: {result.stderr}")
     return result.stdout
+
+
+def gone(element):
+    """Whether the element's page has been replaced (Chromium reports a detached node in more than one way)."""
+    try:
+        element.is_enabled()
+        return False
+    except WebDriverException:
+        return True
 
 
 class Run:
@@ -102,8 +113,14 @@ class Run:
         element.clear()
         element.send_keys(value)
 
+    def click(self, element):
+        """Clicks something that loads a page, and waits for the new page."""
+        page = self.browser.find_element(By.TAG_NAME, "html")
+        element.click()
+        WebDriverWait(self.browser, 15).until(lambda _: gone(page))
+
     def submit(self, label):
-        self.browser.find_element(By.XPATH, f"//button[normalize-space()='{label}']").click()
+        self.click(self.browser.find_element(By.XPATH, f"//button[normalize-space()='{label}']"))
 
     def h1(self):
         return self.browser.find_element(By.TAG_NAME, "h1").text
@@ -116,7 +133,7 @@ class Run:
         self.fill("name", SEARCHER)
         self.fill("password", "wrong password")
         self.submit("Sign in")
-        assert "The name or the password is not right." in self.text()
+        assert "The name or the password is not right." in self.text(), self.text()
         assert self.browser.find_element(By.ID, "name").get_attribute("value") == SEARCHER
         self.fill("password", PASSWORD)
         self.submit("Sign in")
@@ -126,13 +143,13 @@ class Run:
         assert cookie and cookie["httpOnly"] and cookie["sameSite"] == "Strict", cookie
 
     def add_vacancy(self):
-        self.browser.find_element(By.LINK_TEXT, "Vacancies").click()
-        self.browser.find_element(By.LINK_TEXT, "Add a vacancy").click()
+        self.click(self.browser.find_element(By.LINK_TEXT, "Vacancies"))
+        self.click(self.browser.find_element(By.LINK_TEXT, "Add a vacancy"))
         self.fill("reference", "TA-2026-03")
         self.fill("title", "Teaching Assistant (Year 2)")
         self.fill("interview", "31/02/2027")
         self.submit("Add the vacancy")
-        assert "There is a problem" in self.text()
+        assert "There is a problem" in self.text(), self.text()
         assert self.browser.find_element(By.ID, "title").get_attribute("value") == "Teaching Assistant (Year 2)"
         interview = datetime.date.today() + datetime.timedelta(days=10)
         self.fill("interview", interview.strftime("%d/%m/%Y"))
@@ -167,7 +184,7 @@ class Run:
         assert "You confirmed, for this session" in self.text()
         link = self.browser.find_element(By.CSS_SELECTOR, "#q-facebook\\.1 a[target=_blank]")
         assert link.get_attribute("rel") == "noopener noreferrer"
-        self.browser.find_element(By.CSS_SELECTOR, "#q-facebook\\.1 .actions a").click()
+        self.click(self.browser.find_element(By.CSS_SELECTOR, "#q-facebook\\.1 .actions a"))
         self.browser.find_element(By.ID, "outcome-findings").click()
         self.fill("addresses", "https://www.facebook.com/example-public-post")
         evidence = os.path.join(self.folder, "public-post.png")
@@ -180,7 +197,7 @@ class Run:
         self.fill("summary", "A public post from March 2024 calls a previous employer's pupils \"feral\".")
         self.browser.find_element(By.ID, "identity-confirmed").click()
         self.submit("Record the finding")
-        assert "There is a problem" in self.text()
+        assert "There is a problem" in self.text(), self.text()
         assert "feral" in self.browser.find_element(By.ID, "summary").get_attribute("value")
         self.fill("identityBasis", "Same photograph and employer as the application.")
         self.browser.find_element(By.CSS_SELECTOR, "#category option[value=disparaging]").click()
@@ -196,7 +213,7 @@ class Run:
                 if number == 1 and address == "facebook.1":
                     continue
                 outcome = "nothing-relevant" if address.startswith("web-name.") else "no-results"
-                self.browser.find_element(By.CSS_SELECTOR, f"button[value='{outcome}-{address}']").click()
+                self.click(self.browser.find_element(By.CSS_SELECTOR, f"button[value='{outcome}-{address}']"))
                 assert f"Saved {address}." in self.text(), address
             assert "queries done" in self.text()
         self.open("/vacancies/TA-2026-03/candidates/1")
@@ -211,7 +228,7 @@ class Run:
         self.browser.refresh()
         assert "2 of 2 candidates complete." in self.text(), self.text()
         assert "Every candidate's search record is complete." in self.text()
-        self.browser.find_element(By.XPATH, "//button[normalize-space()='Sign out']").click()
+        self.submit("Sign out")
         assert self.h1() == "Sign in"
 
     def server_log(self):

@@ -9,6 +9,8 @@ struct SignInRoutes {
 
     func add(to router: Router<WebContext>) {
         router.get("/sign-in") { request, context in signInPage(context: context, name: "", error: nil) }
+        // Browsers ask for it unprompted; answered without a redirect to the sign-in page (which would replace its form token).
+        router.get("/favicon.ico") { _, _ in Response(status: .noContent) }
         router.post("/sign-in") { request, context in try await signIn(context: context) }
         router.post("/sign-out") { request, context in try signOut(context: context) }
         router.get("/invite/{token}") { request, context in try invitePage(context: context, error: nil) }
@@ -18,7 +20,7 @@ struct SignInRoutes {
     /// The sign-in form, with a fresh token in its own cookie (there is no session yet to hold one).
     private func signInPage(context: WebContext, name: String, error: String?, status: HTTPResponse.Status = .ok) -> Response {
         if context.session != nil { return .redirect(to: "/") }
-        let token = WebCookies.randomToken()
+        let token = context.formCookie ?? WebCookies.randomToken()
         var values: [String: Any] = ["formToken": token, "form": ["name": name]]
         if let error { values.merge(FormError.values([FormError(field: "password", message: error)])) { $1 } }
         var response = pages.page("sign-in", title: "Sign in", context: context, values: values, status: status)
@@ -57,7 +59,7 @@ struct SignInRoutes {
             return pages.refusal(.notFound, title: "This link no longer works",
                                  message: "It has expired or was already used. Ask an admin for a new one (`shortlist staff invite NAME`).", context: context)
         }
-        let formToken = WebCookies.randomToken()
+        let formToken = context.formCookie ?? WebCookies.randomToken()
         var values: [String: Any] = ["formToken": formToken, "staffName": member.name, "token": token,
                                      "minimum": SignInPolicy.minimumPasswordLength]
         if let error { values.merge(FormError.values([error])) { $1 } }
