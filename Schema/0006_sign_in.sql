@@ -40,3 +40,6 @@ CREATE TABLE sign_in_failure (
 ) STRICT;
 
 CREATE INDEX sign_in_failure_name ON sign_in_failure (name_sha256, at);
+
+-- How long a web session lasts: without a request, and at most after sign-in (`shortlist settings set`).
+INSERT INTO setting (key, value) VALUES ('session_idle_minutes', '30'), ('session_absolute_hours', '8');

@@ -130,8 +130,5 @@ enum WebCookies {
     }
 
     /// A random token for a form's cookie.
-    static func randomToken() -> String {
-        var generator = SystemRandomNumberGenerator()
-        return (0..<24).map { _ in String(format: "%02x", UInt8.random(in: .min ... .max, using: &generator)) }.joined()
-    }
+    static func randomToken() -> String { SignInToken.make(bytes: 24) }
 }

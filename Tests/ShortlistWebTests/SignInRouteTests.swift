@@ -200,3 +200,22 @@ struct SignInRouteTests {
         #expect(try fixture.store.verifyAudit().isValid)
     }
 }
+
+@Suite("web: session limits from the settings")
+struct SessionSettingsTests {
+    @Test("an admin shortens the idle limit with a setting; out-of-range values are refused")
+    func idleSetting() async throws {
+        let fixture = try WebFixture()
+        try fixture.store.setSchoolSetting(.sessionIdleMinutes, to: "10", by: WebFixture.admin)
+        #expect(throws: ShortlistError.invalidValue(field: "session_idle_minutes", value: "1",
+                                                    expected: "minutes without a request after which a web session ends (5 to 240)")) {
+            try fixture.store.setSchoolSetting(.sessionIdleMinutes, to: "1", by: WebFixture.admin)
+        }
+        try await fixture.test { client in
+            let session = try await client.session(WebFixture.searcher)
+            fixture.clock.advance(minutes: 11)
+            let page = try await client.get("/", cookie: session.cookie)
+            #expect(page.location == "/sign-in")
+        }
+    }
+}

@@ -177,11 +177,12 @@ extension Store {
         }
     }
 
-    /// The idle and absolute limits, from the settings `session_idle_minutes` and `session_absolute_hours` when set.
+    /// The idle and absolute limits, from the settings `session_idle_minutes` and `session_absolute_hours`
+    /// (the defaults when a row was removed by hand).
     func sessionLimits() throws(ShortlistError) -> (idle: TimeInterval, absolute: TimeInterval) {
         try read { db in
-            let idle = try Store.setting(db, "session_idle_minutes").flatMap(Double.init).map { $0 * 60 }
-            let absolute = try Store.setting(db, "session_absolute_hours").flatMap(Double.init).map { $0 * 3600 }
+            let idle = try Double(Store.setting(db, SchoolSetting.sessionIdleMinutes)).map { $0 * 60 }
+            let absolute = try Double(Store.setting(db, SchoolSetting.sessionAbsoluteHours)).map { $0 * 3600 }
             return (idle ?? SignInPolicy.defaultIdle, absolute ?? SignInPolicy.defaultAbsolute)
         }
     }
@@ -225,12 +226,12 @@ extension Change {
     }
 }
 
-/// Random secrets for sessions and invitations, and the form token derived from a session's.
-enum SignInToken {
-    /// 32 random bytes as hex.
-    static func make() -> String {
+/// Random secrets for sessions, invitations and forms, and the form token derived from a session's.
+public enum SignInToken {
+    /// `bytes` random bytes (from the system's secure generator) as hex.
+    public static func make(bytes: Int = 32) -> String {
         var generator = SystemRandomNumberGenerator()
-        return (0..<32).map { _ in String(format: "%02x", UInt8.random(in: .min ... .max, using: &generator)) }.joined()
+        return (0..<bytes).map { _ in String(format: "%02x", UInt8.random(in: .min ... .max, using: &generator)) }.joined()
     }
 
     /// The CSRF token of a session: a hash of its secret that the database never holds.
