@@ -81,3 +81,20 @@ struct ServeCLITests {
         #expect(staff.name == "Sam Searcher")
     }
 }
+
+@Suite("CLI: the demonstration's web sign-in")
+struct DemoSignInCLITests {
+    @Test("demo prints a demo-only password with which its searcher signs in")
+    func demoCredentials() throws {
+        let sandbox = try Sandbox()
+        let output = try sandbox.succeed(["demo", "--dir", "demo"])
+        #expect(output.contains("Or in a browser (demo only: a password made for this demonstration):\n  swift run shortlist serve --db demo/shortlist.sqlite\n"))
+        let password = try #require(output.firstMatch(of: /sign in as Alex Morgan, password (demo-[a-z0-9]{4}-[a-z0-9]{4}-[a-z0-9]{4})\n/)).1
+        let store = try Store.open(at: sandbox.path("demo/shortlist.sqlite"), clock: sandboxClock)
+        guard case let .signedIn(_, staff) = try store.signIn(name: "Alex Morgan", password: String(password)) else {
+            Issue.record("the printed demo password does not sign in")
+            return
+        }
+        #expect(staff.roles == [.admin, .searcher])
+    }
+}

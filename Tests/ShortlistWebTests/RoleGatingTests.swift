@@ -40,8 +40,8 @@ struct RoleGatingTests {
             let list = try await client.get("/vacancies", cookie: session.cookie)
             #expect(list.body.contains("TA-2026-03"))
             #expect(!list.body.contains("OT-2026-01"))
-            let response1 = try await client.get("/vacancies/OT-2026-01", cookie: session.cookie)
-            #expect(response1.status == .notFound)
+            let reply = try await client.get("/vacancies/OT-2026-01", cookie: session.cookie)
+            #expect(reply.status == .notFound)
             for path in ["/vacancies/TA-2026-03", "/vacancies/TA-2026-03/candidates/1", "/vacancies/TA-2026-03/candidates/1/log/web-name.1",
                          "/vacancies/TA-2026-03/candidates/1/findings/new?entry=1", "/vacancies/new"] {
                 let page = try await client.get(path, cookie: session.cookie)

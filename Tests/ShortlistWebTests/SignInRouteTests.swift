@@ -56,8 +56,8 @@ struct SignInRouteTests {
         // Fifteen minutes after the last failure the name opens again.
         fixture.clock.advance(minutes: 16)
         try await fixture.test { client in
-            let response1 = try await client.signIn(WebFixture.searcher)
-            #expect(response1.cookie != nil)
+            let reply = try await client.signIn(WebFixture.searcher)
+            #expect(reply.cookie != nil)
         }
     }
 
@@ -148,23 +148,23 @@ struct SignInRouteTests {
         try await fixture.test { client in
             let idle = try await client.session(WebFixture.searcher)
             fixture.clock.advance(minutes: 31)
-            let response2 = try await client.get("/", cookie: idle.cookie)
-            #expect(response2.location == "/sign-in")
+            let idlePage = try await client.get("/", cookie: idle.cookie)
+            #expect(idlePage.location == "/sign-in")
 
             let busy = try await client.session(WebFixture.searcher)
             for _ in 0..<16 {
                 fixture.clock.advance(minutes: 29)
-                let response3 = try await client.get("/", cookie: busy.cookie)
-                #expect(response3.status == .ok)
+                let reply = try await client.get("/", cookie: busy.cookie)
+                #expect(reply.status == .ok)
             }
             fixture.clock.advance(minutes: 29)   // 8 h 13 min after sign-in
-            let response4 = try await client.get("/", cookie: busy.cookie)
-            #expect(response4.location == "/sign-in")
+            let latePage = try await client.get("/", cookie: busy.cookie)
+            #expect(latePage.location == "/sign-in")
 
             let before = try await client.session(WebFixture.searcher)
             try fixture.store.updateStaff(name: WebFixture.searcher, adding: [.governor], removing: [], by: WebFixture.admin)
-            let response5 = try await client.get("/", cookie: before.cookie)
-            #expect(response5.location == "/sign-in")
+            let rolesPage = try await client.get("/", cookie: before.cookie)
+            #expect(rolesPage.location == "/sign-in")
         }
         let ends = try fixture.store.auditLog(AuditFilter(), shownTo: WebFixture.admin).filter { $0.event.action == "sign-in.end" }
         #expect(ends.map(\.details) == [#"{"made_via":"web","reason":"idle too long"}"#, #"{"made_via":"web","reason":"reached its time limit"}"#,
@@ -190,8 +190,8 @@ struct SignInRouteTests {
             let again = try await client.get("/invite/\(invite.token)")
             #expect(again.status == .notFound)
             #expect(again.body.contains("This link no longer works"))
-            let response6 = try await client.signIn("Nia New", password: "a long new password")
-            #expect(response6.cookie != nil)
+            let reply = try await client.signIn("Nia New", password: "a long new password")
+            #expect(reply.cookie != nil)
         }
         let details = try fixture.store.auditLog(AuditFilter(), shownTo: WebFixture.admin).compactMap(\.details).joined()
         #expect(!details.contains("a long new password"))
