@@ -8,6 +8,7 @@ enum StatusGrid {
         values["protocol"] = progress.candidates.first?.protocolTitle ?? progress.searchProtocol.name
         values["lookBack"] = progress.vacancy.lookBackYears
         values["searchDecision"] = progress.vacancy.searchDecision.rawValue
+        if !progress.vacancy.panel.isEmpty { values["panel"] = progress.vacancy.panel.joined(separator: ", ") }
         values["steps"] = steps.enumerated().map { ["number": $0.offset + 1, "key": $0.element.key, "label": $0.element.label] }
         values["candidates"] = progress.candidates.map { candidate in
             CandidateView.row(candidate).merging([

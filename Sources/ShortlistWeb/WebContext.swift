@@ -4,6 +4,7 @@ import ShortlistKit
 /// What one request carries through the middleware to its route: the signed-in staff member's
 /// session (once `SessionMiddleware` has found it) and the form the request posted.
 public struct WebContext: RequestContext {
+    /// Hummingbird's own per-request values (parameters, logger).
     public var coreContext: CoreRequestContextStorage
     /// The session of the staff member signed in; nil on the sign-in pages.
     public var session: WebSession?
@@ -14,6 +15,7 @@ public struct WebContext: RequestContext {
     /// The fields (and uploaded files) of a POST, read once by `FormMiddleware`.
     var form = WebForm()
 
+    /// A context for a new request, before any middleware has run.
     public init(source: Source) {
         coreContext = .init(source: source)
     }

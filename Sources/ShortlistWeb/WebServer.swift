@@ -10,13 +10,16 @@ import ShortlistKit
 public struct WebServerOptions: Sendable {
     /// The address to listen on (an IP address or a host name).
     public var host: String
+    /// The port (0: a free one, chosen when the server starts).
     public var port: Int
-    /// PEM files of the certificate chain and its private key, to serve HTTPS here.
+    /// The PEM file of the certificate chain, to serve HTTPS here.
     public var tlsCertificate: String?
+    /// The PEM file of the certificate's private key.
     public var tlsKey: String?
     /// TLS is done by a proxy in front (nginx, Caddy): cookies are marked Secure.
     public var behindProxy: Bool
 
+    /// Reads `--listen HOST:PORT` and the TLS options; a non-loopback address without TLS here or in front is refused.
     public init(listen: String, tlsCertificate: String? = nil, tlsKey: String? = nil, behindProxy: Bool = false) throws(ShortlistError) {
         let expected = "HOST:PORT, such as 127.0.0.1:8080 (port 0 picks a free one)"
         guard let colon = listen.lastIndex(of: ":"), let port = Int(listen[listen.index(after: colon)...]), (0...65535).contains(port) else {

@@ -43,14 +43,14 @@ struct RoleGatingTests {
             let reply = try await client.get("/vacancies/OT-2026-01", cookie: session.cookie)
             #expect(reply.status == .notFound)
             for path in ["/vacancies/TA-2026-03", "/vacancies/TA-2026-03/candidates/1", "/vacancies/TA-2026-03/candidates/1/log/web-name.1",
-                         "/vacancies/TA-2026-03/candidates/1/findings/new?entry=1", "/vacancies/new"] {
+                         "/vacancies/TA-2026-03/candidates/1/findings/new?entry=1", "/vacancies/new", "/vacancies/TA-2026-03/edit"] {
                 let page = try await client.get(path, cookie: session.cookie)
                 #expect(page.status == .forbidden, "\(path)")
                 #expect(!page.body.contains("feral"), "\(path)")
                 #expect(!page.body.contains("religion"), "\(path)")
                 #expect(!page.body.contains("Zoë"), "\(path)")
             }
-            let posts = ["/vacancies", "/vacancies/TA-2026-03/import", "/vacancies/TA-2026-03/candidates", "/vacancies/TA-2026-03/notify",
+            let posts = ["/vacancies", "/vacancies/TA-2026-03/edit", "/vacancies/TA-2026-03/import", "/vacancies/TA-2026-03/candidates", "/vacancies/TA-2026-03/notify",
                          "/vacancies/TA-2026-03/candidates/2/public-only", "/vacancies/TA-2026-03/candidates/2/log",
                          "/vacancies/TA-2026-03/candidates/1/findings"]
             for path in posts {

@@ -139,4 +139,32 @@ struct SearcherFormTests {
         #expect(finding.current.summary == "Calls pupils feral.")
         #expect(finding.current.contentDate?.iso == "2024-03-01")
     }
+
+    @Test("the vacancy's details change through its form, which starts from the record and keeps what was typed on an error")
+    func editVacancy() async throws {
+        let fixture = try WebFixture()
+        try await fixture.test { client in
+            let session = try await client.session(WebFixture.searcher)
+            let form = try await client.get("/vacancies/TA-2026-03/edit", cookie: session.cookie)
+            #expect(form.body.contains(#"value="Teaching Assistant (Year 2)""#))
+            #expect(form.body.contains(#"value="30 November 2026""#))
+            #expect(form.body.contains(#"value="Pat Panel""#))
+            let bad = try await client.post("/vacancies/TA-2026-03/edit", [("csrf", session.csrf), ("title", "Teaching Assistant (Year 3)"),
+                                                                           ("interview", "not a day"), ("panel", "Pat Panel")], cookie: session.cookie)
+            #expect(bad.status == .badRequest)
+            #expect(bad.body.contains(##"<a href="#interview">"##))
+            #expect(bad.body.contains(#"value="Teaching Assistant (Year 3)""#))
+            let good = try await client.post("/vacancies/TA-2026-03/edit", [("csrf", session.csrf), ("title", "Teaching Assistant (Year 3)"),
+                                                                            ("interview", "02/12/2026"), ("panel", "")], cookie: session.cookie)
+            #expect(good.body.contains("Saved the changes to TA-2026-03."))
+            #expect(good.body.contains("<h1>TA-2026-03: Teaching Assistant (Year 3)</h1>"))
+        }
+        let vacancy = try fixture.store.vacancy("TA-2026-03")
+        #expect(vacancy.postTitle == "Teaching Assistant (Year 3)")
+        #expect(vacancy.interviewDate?.iso == "2026-12-02")
+        #expect(vacancy.panel.isEmpty)
+        let update = try #require(try fixture.store.auditLog(AuditFilter(), shownTo: WebFixture.admin).last { $0.event.action == "vacancy.update" })
+        #expect(update.event.actor == WebFixture.searcher)
+        #expect(update.details?.contains(#""made_via":"web""#) == true)
+    }
 }

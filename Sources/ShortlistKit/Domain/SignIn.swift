@@ -106,6 +106,7 @@ public struct WebReader: Sendable, Equatable {
     /// The staff member reading.
     public var staff: StaffMember
 
+    /// The reader who is `staff`.
     public init(_ staff: StaffMember) { self.staff = staff }
 
     private func holds(_ roles: StaffRole...) -> Bool { staff.roles.contains(where: roles.contains) }

@@ -59,7 +59,7 @@ struct CandidateRoutes {
         guard context.form.ticked("confirm") else {
             return try plan(context: context, errors: [FormError(field: "confirm", message: "Tick the box to confirm the rules.")], status: .badRequest)
         }
-        if let token = context.sessionToken { try store.viaWeb.confirmPublicOnly(token: token) }
+        if let token = context.sessionToken { try store.confirmPublicOnly(token: token) }
         return .redirect(to: CandidateView.path(progress.candidate.reference))
     }
 
@@ -87,7 +87,7 @@ struct CandidateRoutes {
             let evidence = form.uploads("evidence")
             let logged = try Upload.withTemporaryFiles(evidence) { paths in
                 request.evidenceFiles = paths
-                return try store.viaWeb.logSearch(request, by: actor)
+                return try store.logSearch(request, by: actor)
             }
             let path = CandidateView.path(progress.candidate.reference)
             if logged.entry.outcome == .findings { return .redirect(to: path + "/findings/new?entry=\(logged.entry.id)") }
@@ -160,7 +160,7 @@ struct CandidateRoutes {
             draft.protectedCharacteristic = form.ticked("protected")
             draft.identityBasis = form["identityBasis"]
             draft.relevance = form["relevance"]
-            let finding = try store.viaWeb.addFinding(to: progress.candidate.reference, draft, by: try context.staff.name)
+            let finding = try store.addFinding(to: progress.candidate.reference, draft, by: try context.staff.name)
             return .redirect(to: CandidateView.path(progress.candidate.reference) + "?saved=\(finding.reference)")
         } catch let error as ShortlistError {
             return try findingForm(context: context, entry: form["entry"], errors: FormError.list(error, fields: Self.findingFields))

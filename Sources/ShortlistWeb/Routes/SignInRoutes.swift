@@ -30,7 +30,7 @@ struct SignInRoutes {
 
     private func signIn(context: WebContext) async throws -> Response {
         let name = context.form["name"]
-        switch try store.viaWeb.signIn(name: name, password: context.form.all("password").first ?? "") {
+        switch try store.signIn(name: name, password: context.form.all("password").first ?? "") {
         case let .signedIn(token, _):
             var response = Response.redirect(to: "/")
             response.setCookie(WebCookies.make(WebCookies.session, token, secure: pages.secureCookies))
@@ -47,7 +47,7 @@ struct SignInRoutes {
     }
 
     private func signOut(context: WebContext) throws -> Response {
-        if let token = context.sessionToken { try store.viaWeb.signOut(token: token) }
+        if let token = context.sessionToken { try store.signOut(token: token) }
         var response = Response.redirect(to: "/sign-in")
         response.setCookie(WebCookies.make(WebCookies.session, "", secure: pages.secureCookies, maxAge: 0))
         return response
@@ -75,7 +75,7 @@ struct SignInRoutes {
             return try invitePage(context: context, error: FormError(field: "confirm", message: "The two passwords are not the same."), status: .badRequest)
         }
         do {
-            let member = try store.viaWeb.acceptInvite(token: token, password: password)
+            let member = try store.acceptInvite(token: token, password: password)
             return pages.page("invite-done", title: "Password set", context: context, values: ["staffName": member.name])
         } catch {
             return try invitePage(context: context, error: FormError(error, fields: ["password": "password"]), status: .badRequest)

@@ -13,6 +13,8 @@ struct VacancyRoutes {
         router.get("/vacancies/new") { _, context in try newForm(context: context, errors: []) }
         router.post("/vacancies") { _, context in try addVacancy(context: context) }
         router.get("/vacancies/{ref}") { _, context in try show(context: context) }
+        router.get("/vacancies/{ref}/edit") { _, context in try editForm(context: context, errors: []) }
+        router.post("/vacancies/{ref}/edit") { _, context in try updateVacancy(context: context) }
         router.post("/vacancies/{ref}/import") { _, context in try importShortlist(context: context) }
         router.post("/vacancies/{ref}/candidates") { _, context in try addCandidate(context: context) }
         router.post("/vacancies/{ref}/notify") { _, context in try notify(context: context) }
@@ -47,6 +49,8 @@ struct VacancyRoutes {
         try Self.requireSearcher(context)
         var values = FormError.values(errors)
         values["form"] = context.form.typed
+        values["action"] = "/vacancies"
+        values["button"] = "Add the vacancy"
         return pages.page("vacancy-new", title: "Add a vacancy", context: context, values: values, status: status)
     }
 
@@ -59,10 +63,46 @@ struct VacancyRoutes {
             draft.closingDate = try Self.day(form["closing"], "--closing")
             draft.interviewDate = try Self.day(form["interview"], "--interview")
             draft.panel = form["panel"].split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-            let vacancy = try store.viaWeb.addVacancy(draft, by: try context.staff.name)
+            let vacancy = try store.addVacancy(draft, by: try context.staff.name)
             return .redirect(to: VacancyView.path(vacancy.reference))
         } catch let error as ShortlistError {
             return try newForm(context: context, errors: FormError.list(error, fields: Self.vacancyFields), status: .badRequest)
+        }
+    }
+
+    /// The vacancy's details as a form: what was typed when it comes back with errors, else the record's values.
+    private func editForm(context: WebContext, errors: [FormError], status: HTTPResponse.Status = .ok) throws -> Response {
+        try Self.requireSearcher(context)
+        let vacancy = try Self.vacancy(store, context: context)
+        var values = FormError.values(errors)
+        values["form"] = errors.isEmpty ? [
+            "title": vacancy.postTitle, "site": vacancy.site, "closing": vacancy.closingDate?.uk ?? "",
+            "interview": vacancy.interviewDate?.uk ?? "", "panel": vacancy.panel.joined(separator: ", "),
+        ] : context.form.typed
+        values["editing"] = true
+        values["action"] = VacancyView.path(vacancy.reference) + "/edit"
+        values["button"] = "Save the changes"
+        return pages.page("vacancy-new", title: "Change \(vacancy.reference)", context: context, values: values, status: status)
+    }
+
+    /// Changes what differs from the record (dates left blank are left as they are); the old values stay in the audit trail.
+    private func updateVacancy(context: WebContext) throws -> Response {
+        try Self.requireSearcher(context)
+        let vacancy = try Self.vacancy(store, context: context)
+        let form = context.form
+        do {
+            var changes = VacancyChanges()
+            if form["title"] != vacancy.postTitle { changes.postTitle = form["title"] }
+            if form["site"] != vacancy.site { changes.site = form["site"] }
+            changes.closingDate = try Self.day(form["closing"], "--closing").flatMap { $0 == vacancy.closingDate ? nil : $0 }
+            changes.interviewDate = try Self.day(form["interview"], "--interview").flatMap { $0 == vacancy.interviewDate ? nil : $0 }
+            let panel = form["panel"].split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            changes.addPanel = panel.filter { !vacancy.panel.contains($0) }
+            changes.removePanel = vacancy.panel.filter { !panel.contains($0) }
+            try store.updateVacancy(vacancy.reference, changes, by: try context.staff.name)
+            return try show(context: context, notice: "Saved the changes to \(vacancy.reference).")
+        } catch let error as ShortlistError {
+            return try editForm(context: context, errors: FormError.list(error, fields: Self.vacancyFields), status: .badRequest)
         }
     }
 
@@ -95,7 +135,7 @@ struct VacancyRoutes {
         do {
             let actor = try context.staff.name
             let summary = try Upload.withTemporaryFiles([upload]) { paths in
-                try store.viaWeb.importCandidates(to: vacancy.reference, file: paths[0], options: ImportOptions(), by: actor)
+                try store.importCandidates(to: vacancy.reference, file: paths[0], options: ImportOptions(), by: actor)
             }
             let skipped = summary.skipped.isEmpty ? "" : " Skipped \(summary.skipped.count) already imported."
             let notes = summary.notes.isEmpty ? "" : " " + summary.notes.joined(separator: " ")
@@ -116,7 +156,7 @@ struct VacancyRoutes {
             draft.town = form["town"]
             draft.currentEmployer = form["employer"]
             draft.email = form["email"]
-            let added = try store.viaWeb.addCandidate(to: vacancy.reference, draft, by: try context.staff.name)
+            let added = try store.addCandidate(to: vacancy.reference, draft, by: try context.staff.name)
             return try show(context: context, notice: "Added \(added.reference).")
         } catch let error as ShortlistError {
             return try show(context: context, errors: FormError.list(error, fields: Self.candidateFields), status: .badRequest)
@@ -135,7 +175,7 @@ struct VacancyRoutes {
         do {
             let on = try Self.day(form["on"], "--on")
             let means = try NotificationMeans.parse(form["via"])
-            let store = store.viaWeb
+
             let actor = try context.staff.name
             try store.batch {
                 for number in numbers {
