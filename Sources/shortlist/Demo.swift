@@ -11,6 +11,7 @@ struct Demo: ParsableCommand {
         let invocation = Invocation()
         let year = Day(try invocation.clock()()).year
         for line in try ShortlistKit.Demo.build(in: dir, clock: invocation.clock()) { Console.print(line) }
+        let web = try ShortlistKit.Demo.webSignIn(in: dir, clock: invocation.clock())
         Console.print("""
 
             Try next (as the searcher):
@@ -22,6 +23,10 @@ struct Demo: ParsableCommand {
               SHORTLIST_USER="Grace Okafor" swift run shortlist report --from \(year)-01-01 --to \(year)-12-31
               swift run shortlist audit verify
               swift run shortlist purge
+
+            Or in a browser (demo only: a password made for this demonstration):
+              swift run shortlist serve --db \(dir)/shortlist.sqlite
+              then open http://127.0.0.1:8080/ and sign in as \(web.name), password \(web.password)
             """)
     }
 }

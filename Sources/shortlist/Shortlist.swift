@@ -16,7 +16,7 @@ struct Shortlist: ParsableCommand {
         subcommands: [Init.self, Demo.self, StaffCommand.self, VacancyCommand.self, CandidateCommand.self, ProtocolCommand.self,
                       CheckCommand.self, FindingCommand.self, Status.self,
                       Dossier.self, Pack.self, TemplatesCommand.self, AuditCommand.self, Report.self,
-                      SettingsCommand.self, RetentionCommand.self, Purge.self, Backup.self, Doctor.self])
+                      SettingsCommand.self, RetentionCommand.self, Purge.self, Backup.self, Doctor.self, Serve.self])
 
     /// Runs the command; library errors print their message and exit with their code.
     static func main() {

@@ -3,8 +3,8 @@ import ShortlistKit
 
 struct StaffCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "staff", abstract: "Add and list the staff who act in the tool.",
-        subcommands: [Add.self, Update.self, List.self])
+        commandName: "staff", abstract: "Add and list the staff who act in the tool, and give them web passwords.",
+        subcommands: [Add.self, Update.self, List.self, Password.self, Invite.self])
 }
 
 extension StaffCommand {

@@ -404,7 +404,7 @@ struct DataProtectionCLITests {
         #expect(result.stdout == """
             ok   integrity: ok
             ok   foreign keys: 0 broken references
-            ok   schema: migrations 0005_finding_corrections of 0005_finding_corrections
+            ok   schema: migrations 0006_sign_in of 0006_sign_in
             ok   audit trail: \(audit.events) events, head \(audit.head)
             ok   evidence files: 1 present and unchanged
             ok   unreferenced evidence: none

@@ -10,7 +10,8 @@ struct SettingsCLITests {
         try sandbox.createDatabase()
         let listed = try sandbox.succeed(["settings", "list", "--format", "csv"])
         let rows = try CSVReader.parse(Data(listed.utf8)).map(\.fields)
-        #expect(rows.map { $0[0] } == ["key", "kcsie_edition", "lawful_basis", "default_protocol", "templates_dir", "retention_months"])
+        #expect(rows.map { $0[0] } == ["key", "kcsie_edition", "lawful_basis", "default_protocol", "templates_dir", "retention_months",
+                                        "session_idle_minutes", "session_absolute_hours"])
         #expect(rows[1][1] == "2026")
         #expect(rows[5][1] == "6")
 

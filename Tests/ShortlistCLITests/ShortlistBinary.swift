@@ -194,6 +194,12 @@ final class RunningCommand {
     /// Sends SIGKILL.
     func kill() { _ = Glibc.kill(process.processIdentifier, SIGKILL) }
 
+    /// Sends SIGTERM (a server's clean stop).
+    func terminate() { _ = Glibc.kill(process.processIdentifier, SIGTERM) }
+
+    /// What the process has written to standard output so far (for a server's address).
+    var outputSoFar: String { String(decoding: (try? Data(contentsOf: outURL)) ?? Data(), as: UTF8.self) }
+
     /// Waits for the end (killing the process after `timeout` seconds) and returns its status and output.
     func finish(timeout: TimeInterval = 60) throws -> CommandResult {
         let deadline = Date().addingTimeInterval(timeout)

@@ -22,7 +22,7 @@ struct StandaloneBinaryTests {
         #expect(result.stdout.hasPrefix("Created d/shortlist.sqlite (fictional people only).\n"))
         let store = try Store.open(at: work.appendingPathComponent("d/shortlist.sqlite").path, clock: sandboxClock)
         #expect(try store.appliedMigrations() == Store.schemaMigrations)
-        #expect(Store.schemaMigrations == ["0001_foundation", "0002_search_log", "0003_findings", "0004_data_protection", "0005_finding_corrections"])
+        #expect(Store.schemaMigrations == ["0001_foundation", "0002_search_log", "0003_findings", "0004_data_protection", "0005_finding_corrections", "0006_sign_in"])
         let dossier = try String(contentsOf: work.appendingPathComponent("d/pack/TA-2026-03-1.md"), encoding: .utf8)
         #expect(dossier.contains("# Dossier: Zoë Ødegaard"))
 

@@ -21,14 +21,14 @@ public struct TemplateSet: Sendable {
     private static let registration: Void = MustacheContentTypes.register(MarkdownContentType(), named: "MARKDOWN")
 
     /// The built-in templates' names, such as `dossier` and `partials/footer`.
-    public static var builtInNames: [String] { EmbeddedResources.templates.keys.sorted() }
+    public static var builtInNames: [String] { EmbeddedResources.templates.keys.filter { !WebTemplates.isWeb($0) }.sorted() }
 
     /// Loads the built-in templates, replacing each with `folder`'s file of the same name
     /// (`NAME.mustache`, in subfolders for partials) where there is one. A template that does not
     /// parse, lacks the Markdown pragma or writes a value unescaped is refused, naming its file.
     public static func load(overrides folder: String? = nil) throws(ShortlistError) -> TemplateSet {
         _ = registration
-        var texts = EmbeddedResources.templates
+        var texts = EmbeddedResources.templates.filter { !WebTemplates.isWeb($0.key) }
         var sources = texts.mapValues { _ in "built-in" }
         if let folder {
             var isFolder: ObjCBool = false

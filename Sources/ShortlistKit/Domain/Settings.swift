@@ -12,6 +12,10 @@ public enum SchoolSetting: String, CaseIterable, Sendable {
     case templatesDir = "templates_dir"
     /// Months after closing when personal data is purged.
     case retentionMonths = "retention_months"
+    /// Minutes without a request after which a web session ends (schema 0006).
+    case sessionIdleMinutes = "session_idle_minutes"
+    /// Hours after sign-in at which a web session ends, however active (schema 0006).
+    case sessionAbsoluteHours = "session_absolute_hours"
 
     public var meaning: String {
         switch self {
@@ -20,6 +24,8 @@ public enum SchoolSetting: String, CaseIterable, Sendable {
         case .defaultProtocol: "the search protocol new vacancies use (NAME or NAME@VERSION)"
         case .templatesDir: "a folder of the school's own templates (see `shortlist templates export`)"
         case .retentionMonths: "months after a vacancy closes when its candidates' personal data is purged"
+        case .sessionIdleMinutes: "minutes without a request after which a web session ends (5 to 240)"
+        case .sessionAbsoluteHours: "hours after sign-in at which a web session ends, however active (1 to 24)"
         }
     }
 }

@@ -123,6 +123,10 @@ enum AuditState {
     static let uncoveredTables: [String: String] = [
         "audit_event": "the chain itself", "audit_detail": "committed to the chain by each event's details hash",
         "audit_detail_purge": "checked against the purge events' counts", "grdb_migrations": "the schema's own record",
+        // Sign-in (schema 0006): secrets and their bookkeeping; their changes are `sign-in` events without state.
+        "staff_password": "a secret (bcrypt hash), never hashed in clear into the chain",
+        "staff_invite": "a secret (token hash) and its expiry", "web_session": "a secret (token hash) and its times",
+        "sign_in_failure": "failed attempts, kept for slowing and lock-out",
     ]
 
     private static let byEntity = Dictionary(uniqueKeysWithValues: kinds.map { ($0.entity, ($0, encoded($0))) })

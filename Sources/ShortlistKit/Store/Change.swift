@@ -17,6 +17,8 @@ final class Change {
     let timestamp: String
     /// The date in Europe/London at `now`.
     let today: Day
+    /// How the change was made (`Store.channel`): recorded as `made_via` in every event's details when set.
+    let channel: String?
 
     private var head: (seq: Int64, hash: String)?
     private var insertEvent: Statement?
@@ -27,8 +29,9 @@ final class Change {
         return encoder
     }()
 
-    init(db: Database, storePath: String, actorName: String?, now: Date) throws {
+    init(db: Database, storePath: String, actorName: String?, now: Date, channel: String? = nil) throws {
         self.db = db
+        self.channel = channel
         self.storePath = storePath
         self.now = now
         self.timestamp = Timestamp.iso(now)
@@ -70,8 +73,14 @@ final class Change {
     @discardableResult
     func record(_ action: String, entity: String, ref: String, vacancyID: Int64? = nil,
                 candidateID: Int64? = nil, details: some Encodable, state: [String: String]? = nil) throws -> Int64 {
-        let flat = details as? [String: String]
-        let detailsText = try flat.map(JSONText.object) ?? String(decoding: encoder.encode(details), as: UTF8.self)
+        var flat = details as? [String: String]
+        if let channel { flat?["made_via"] = channel }
+        var detailsText = try flat.map(JSONText.object) ?? String(decoding: encoder.encode(details), as: UTF8.self)
+        // Details of other shapes are JSON objects too: the mark goes in first (still valid JSON, and hashed the same way).
+        if let channel, flat == nil, detailsText.hasPrefix("{") {
+            let rest = detailsText.dropFirst()
+            detailsText = "{" + JSONText.string("made_via") + ":" + JSONText.string(channel) + (rest.hasPrefix("}") ? "" : ",") + rest
+        }
         // Details of other shapes (before and after, reasons) are checked through every string they hold.
         try SafeText.check(ref: ref, state: state, details: flat ?? SafeText.strings(inJSON: detailsText))
         if head == nil { head = try AuditEvent.head(db) }

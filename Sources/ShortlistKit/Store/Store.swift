@@ -12,6 +12,9 @@ public struct Store: Sendable {
     let clock: @Sendable () -> Date
     /// The transaction of the batch this store was handed by `batch`, which its operations join; nil outside one.
     private let transaction: BatchTransaction?
+    /// How changes reach the store, recorded in every audit event's details as `made_via` (nil: the CLI,
+    /// recorded as before). Web interface: see `viaWeb`.
+    var channel: String? = nil
 
     /// The first four bytes' worth of `PRAGMA application_id` that marks a shortlist file ('SLST').
     static let applicationID: Int32 = 0x534C_5354
@@ -96,7 +99,19 @@ public struct Store: Sendable {
     /// The same database (the same connection, in the same batch if this store is a batch's) with its
     /// clock stopped at `instant`: for records made as they were on an earlier day, as the
     /// demonstration, the benchmark's generator and test fixtures make them. No command offers it.
-    public func stopped(at instant: Date) -> Store { Store(path: path, queue: queue, clock: { instant }, transaction: transaction) }
+    public func stopped(at instant: Date) -> Store {
+        var store = Store(path: path, queue: queue, clock: { instant }, transaction: transaction)
+        store.channel = channel
+        return store
+    }
+
+    /// The same database, with every change it records marked as made through the web interface
+    /// (`"made_via": "web"` in each audit event's details, so the mark is covered by the chain).
+    public var viaWeb: Store {
+        var store = self
+        store.channel = "web"
+        return store
+    }
 
     private static func configuration(wal: Bool) -> Configuration {
         var config = Configuration()
@@ -157,7 +172,7 @@ public struct Store: Sendable {
             do {
                 var result: T?
                 try batch.db.inSavepoint {
-                    result = try body(Change(db: batch.db, storePath: path, actorName: actor, now: clock()))
+                    result = try body(Change(db: batch.db, storePath: path, actorName: actor, now: clock(), channel: channel))
                     return .commit
                 }
                 return result!
@@ -168,7 +183,7 @@ public struct Store: Sendable {
         do {
             var result: T?
             try queue.inTransaction(.immediate) { db in
-                let change = try Change(db: db, storePath: path, actorName: actor, now: clock())
+                let change = try Change(db: db, storePath: path, actorName: actor, now: clock(), channel: channel)
                 result = try body(change)
                 return .commit
             }
@@ -227,7 +242,9 @@ public struct Store: Sendable {
         do {
             var result: T?
             try queue.inTransaction(.immediate) { db in
-                result = try body(Store(path: path, queue: queue, clock: clock, transaction: BatchTransaction(db: db)))
+                var store = Store(path: path, queue: queue, clock: clock, transaction: BatchTransaction(db: db))
+                store.channel = channel
+                result = try body(store)
                 return .commit
             }
             return result!

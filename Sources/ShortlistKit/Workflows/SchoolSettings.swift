@@ -13,6 +13,9 @@ extension Store {
         case .retentionMonths:
             guard let months = Int(value) else { throw .invalidValue(field: setting.rawValue, value: raw, expected: "a number of months from 1 to 120") }
             return try setRetentionMonths(months, by: actor)
+        case .sessionIdleMinutes, .sessionAbsoluteHours:
+            let range = setting == .sessionIdleMinutes ? 5...240 : 1...24
+            guard let number = Int(value), range.contains(number) else { throw .invalidValue(field: setting.rawValue, value: raw, expected: setting.meaning) }
         }
         try setSetting(setting.rawValue, to: value, by: actor)
     }
