@@ -14,7 +14,7 @@ struct RequestLogMiddleware: RouterMiddleware {
         defer {
             let elapsed = ContinuousClock.now - start
             let ms = elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000
-            let line = "\(Timestamp.iso(Date())) \(request.method.rawValue) \(request.uri.path) \(status) \(ms)ms\n"
+            let line = "\(Timestamp.iso(Date())) \(request.method.rawValue) \(Self.logged(request.uri.path)) \(status) \(ms)ms\n"
             FileHandle.standardError.write(Data(line.utf8))
         }
         do {
@@ -25,6 +25,11 @@ struct RequestLogMiddleware: RouterMiddleware {
             status = error.status.code
             throw error
         }
+    }
+
+    /// The path as logged: an invitation's one-use token is a secret, so it is never written.
+    static func logged(_ path: String) -> String {
+        path.hasPrefix("/invite/") ? "/invite/(token)" : path
     }
 }
 
@@ -41,7 +46,16 @@ struct SecurityHeadersMiddleware: RouterMiddleware {
     ]
 
     func handle(_ request: Request, context: WebContext, next: (Request, WebContext) async throws -> Response) async throws -> Response {
-        var response = try await next(request, context)
+        var response: Response
+        do {
+            response = try await next(request, context)
+        } catch let error as any HTTPResponseError {
+            // Errors the router and the body reader throw (not found, too large, unreadable) get the headers too.
+            response = try error.response(from: request, context: context)
+        } catch {
+            response = Response(status: .internalServerError, headers: [.contentType: "text/plain; charset=utf-8"],
+                                body: .init(byteBuffer: ByteBuffer(string: "Something went wrong. Try again; if it happens again, tell the school's admin.\n")))
+        }
         for (name, value) in Self.headers { response.headers[HTTPField.Name(name)!] = value }
         if response.headers[.cacheControl] == nil { response.headers[.cacheControl] = "no-store" }
         return response
@@ -52,11 +66,16 @@ struct SecurityHeadersMiddleware: RouterMiddleware {
 struct FormMiddleware: RouterMiddleware {
     typealias Context = WebContext
 
+    /// The largest form the pages open without a session accept.
+    static let openFormLimit = 64 * 1024
+
     func handle(_ request: Request, context: WebContext, next: (Request, WebContext) async throws -> Response) async throws -> Response {
         guard request.method == .post else { return try await next(request, context) }
         var request = request
         var context = context
-        let buffer = try await request.collectBody(upTo: context.maxUploadSize)
+        // The pages open to anyone (signing in, accepting an invitation) take a small form, never an upload.
+        let open = request.uri.path == "/sign-in" || request.uri.path.hasPrefix("/invite/")
+        let buffer = try await request.collectBody(upTo: open ? Self.openFormLimit : context.maxUploadSize)
         let bytes = Array(buffer.readableBytesView)
         let type = request.headers[.contentType] ?? ""
         if type.lowercased().hasPrefix("multipart/form-data"),

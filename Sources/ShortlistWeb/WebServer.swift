@@ -43,9 +43,15 @@ public struct WebServerOptions: Sendable {
         }
     }
 
-    /// Listening only on this machine.
+    /// Listening only on this machine: an IPv4 address in 127.0.0.0/8, the IPv6 loopback, or `localhost`.
+    /// A host name that merely starts with "127." is not loopback.
     public var isLoopback: Bool {
-        host == "localhost" || host == "::1" || host.hasPrefix("127.")
+        if host.lowercased() == "localhost" { return true }
+        var v4 = in_addr()
+        if inet_pton(AF_INET, host, &v4) == 1 { return UInt32(bigEndian: v4.s_addr) >> 24 == 127 }
+        var v6 = in6_addr()
+        guard inet_pton(AF_INET6, host, &v6) == 1 else { return false }
+        return withUnsafeBytes(of: &v6) { bytes in bytes.prefix(15).allSatisfy { $0 == 0 } && bytes[15] == 1 }
     }
 
     /// Whether the browser reaches the server over TLS, here or in front.

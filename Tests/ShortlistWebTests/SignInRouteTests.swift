@@ -80,6 +80,15 @@ struct SignInRouteTests {
         let fixture = try WebFixture()
         try await fixture.test { client in
             let session = try await client.session(WebFixture.searcher)
+            // A sign-in form larger than a sign-in needs is refused before it is read, with the headers too.
+            let huge = try await client.post("/sign-in", [("name", String(repeating: "x", count: 70 * 1024))], cookie: nil)
+            #expect(huge.status == .contentTooLarge)
+            #expect(huge.headers[HTTPField.Name("X-Frame-Options")!] == "DENY")
+            // A page that does not exist (the router's own error) carries them too.
+            let missing = try await client.get("/no-such-page", cookie: session.cookie)
+            #expect(missing.status == .notFound)
+            #expect(missing.headers[HTTPField.Name("Content-Security-Policy")!]?.hasPrefix("default-src 'self'") == true)
+            #expect(missing.headers[HTTPField.Name("X-Frame-Options")!] == "DENY" && missing.headers[.cacheControl] == "no-store")
             for page in [try await client.get("/sign-in"), try await client.get("/vacancies", cookie: session.cookie)] {
                 #expect(page.headers[HTTPField.Name("Content-Security-Policy")!]?.hasPrefix("default-src 'self'; script-src 'none'") == true)
                 #expect(page.headers[HTTPField.Name("X-Frame-Options")!] == "DENY")
