@@ -131,6 +131,20 @@ struct SignInRouteTests {
         #expect(added.details?.contains(#""made_via":"web""#) == true)
     }
 
+    @Test("signing in again from a signed-in browser ends the session it had")
+    func signInAgain() async throws {
+        let fixture = try WebFixture()
+        try await fixture.test { client in
+            let first = try await client.session(WebFixture.searcher)
+            let again = try await client.post("/sign-in", [("csrf", first.csrf), ("name", WebFixture.searcher), ("password", WebFixture.password)],
+                                              cookie: first.cookie)
+            let second = try #require(again.cookie("shortlist_session"))
+            #expect(second != String(first.cookie.dropFirst("shortlist_session=".count)))
+            #expect(try await client.get("/vacancies", cookie: "shortlist_session=" + second).status == .ok)
+            #expect(try await client.get("/vacancies", cookie: first.cookie).location == "/sign-in")
+        }
+    }
+
     @Test("a cookie copied before sign-out stops working after it")
     func stolenCookie() async throws {
         let fixture = try WebFixture()

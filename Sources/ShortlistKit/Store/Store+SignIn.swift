@@ -106,7 +106,7 @@ extension Store {
                 ?? .refused(delay: SignInPolicy.delay(afterFailures: count))
         }
         try write(by: member.name) { change in
-            try change.db.execute(sql: "INSERT INTO sign_in_failure (name_sha256, at) VALUES (?, ?)", arguments: [nameKey, change.timestamp])
+            try Store.addFailure(change.db, nameKey: nameKey, now: change.now)
             let reason = hash == nil ? "no password set" : "wrong password"
             try change.record("sign-in.failed", entity: "sign-in", ref: member.name,
                               details: ["reason": reason, "recent_failures": String(count)])
@@ -162,7 +162,7 @@ extension Store {
     private func recordUnknownNameFailure(_ nameKey: String) throws(ShortlistError) {
         do {
             try queue.write { db in
-                try db.execute(sql: "INSERT INTO sign_in_failure (name_sha256, at) VALUES (?, ?)", arguments: [nameKey, Timestamp.iso(now)])
+                try Store.addFailure(db, nameKey: nameKey, now: now)
             }
         } catch {
             throw Store.translate(error, path: path)
@@ -196,6 +196,13 @@ extension Store {
             let member = try Row.fetchOne(db, sql: StaffMember.selectSQL(where: "s.id = ?"), arguments: [row["staff_id"] as Int64])
         else { return nil }
         return (StaffMember(row: member), row["roles"], created, lastSeen, (row["public_only_at"] as String?) != nil)
+    }
+
+    /// Counts a failed sign-in, and forgets failures too old to count, so that the table never grows without end.
+    private static func addFailure(_ db: Database, nameKey: String, now: Date) throws {
+        try db.execute(sql: "DELETE FROM sign_in_failure WHERE at <= ?",
+                       arguments: [Timestamp.iso(now.addingTimeInterval(-SignInPolicy.failureWindow))])
+        try db.execute(sql: "INSERT INTO sign_in_failure (name_sha256, at) VALUES (?, ?)", arguments: [nameKey, Timestamp.iso(now)])
     }
 
     private static func recentFailures(_ db: Database, nameKey: String, now: Date) throws -> [Date] {

@@ -32,6 +32,8 @@ struct SignInRoutes {
         let name = context.form["name"]
         switch try store.signIn(name: name, password: context.form.all("password").first ?? "") {
         case let .signedIn(token, _):
+            // Signing in again from a signed-in browser ends the session it had.
+            if let earlier = context.sessionToken { try store.signOut(token: earlier) }
             var response = Response.redirect(to: "/")
             response.setCookie(WebCookies.make(WebCookies.session, token, secure: pages.secureCookies))
             response.setCookie(WebCookies.make(WebCookies.signInForm, "", secure: pages.secureCookies, maxAge: 0))
