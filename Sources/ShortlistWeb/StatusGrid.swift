@@ -16,7 +16,7 @@ enum StatusGrid {
                 "toldText": candidate.candidate.notifiedOn.map { "yes, " + $0.uk } ?? "no",
             ]) { $1 }
         }
-        values["untold"] = progress.candidates.filter { $0.isActive && $0.candidate.notifiedOn == nil && $0.candidate.purgedOn == nil }
+        values["untold"] = progress.candidates.filter(\.awaitsNotice)
             .map { ["number": $0.candidate.reference.number, "reference": $0.candidate.reference.description, "name": $0.candidate.fullName] }
         let complete = progress.candidates.count(where: \.isComplete)
         values["summaryLine"] = "\(complete) of \(progress.candidates.count) candidate\(progress.candidates.count == 1 ? "" : "s") complete."

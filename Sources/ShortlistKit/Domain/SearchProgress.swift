@@ -85,13 +85,24 @@ public struct CandidateProgress: Equatable, Sendable {
         excludedByDecision ? "not searched by decision" : "\(doneQueries) of \(plannedQueries)"
     }
 
+    /// Searches are still owed for the candidate: active, and not purged.
+    public var owesSearches: Bool { isActive && candidate.purgedOn == nil }
+
+    /// Owes searches and has not yet been told that they may be done: the notice comes first.
+    public var awaitsNotice: Bool { owesSearches && candidate.notifiedOn == nil }
+
     /// What stands between the candidate and a complete search record; empty when complete.
     /// Overrides are reported by `notes`: they are recorded decisions, not gaps.
-    public var outstanding: [String] {
-        if !isActive || candidate.purgedOn != nil { return [] }
+    public var outstanding: [String] { outstanding(includingNotice: true) }
+
+    /// `outstanding` without the notice, for a page that asks for the notice on its own (`awaitsNotice`).
+    public var outstandingAfterNotice: [String] { outstanding(includingNotice: false) }
+
+    private func outstanding(includingNotice: Bool) -> [String] {
+        if !owesSearches { return [] }
         var items: [String] = []
         if candidate.notifiedOn == nil {
-            items.append("not told of searches")
+            if includingNotice { items.append("not told of searches") }
         } else if !toldBeforeSearching {
             items.append("told after searching began")
         }

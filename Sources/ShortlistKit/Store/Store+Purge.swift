@@ -220,7 +220,8 @@ extension Store {
     /// The stub summary of each due candidate, from their progress and the compliance rules' judgement.
     private static func purgeSummaries(_ db: Database, plan: PurgePlan, today: Day) throws -> [Int64: PurgeSummary] {
         let due = Dictionary(uniqueKeysWithValues: plan.due.map { ($0.candidateID, $0) })
-        let vacancyIDs = try Set(plan.due.map(\.candidate.vacancy)).sorted().map { try Vacancy.fetch(db, reference: $0).id }
+        let vacancyIDs = try Int64.fetchAll(db, sql: "SELECT id FROM vacancy WHERE reference IN (SELECT value FROM json_each(?))",
+                                            arguments: [JSONText.array(Array(Set(plan.due.map(\.candidate.vacancy))))])
         let facts = try complianceFacts(db, progress: VacancyProgress.load(db, vacancyIDs: vacancyIDs, today: today))
         var summaries: [Int64: PurgeSummary] = [:]
         for assessed in facts.map({ ComplianceRules.assess($0, today: today) }) {

@@ -19,11 +19,11 @@ struct HomeRoutes {
         let shown: [[String: Any]] = vacancies.map { progress in
             var values = VacancyView.summary(progress.vacancy, today: today)
             guard reader.readsSearchRecords else { return values }
-            let active = progress.candidates.filter { $0.isActive && $0.candidate.purgedOn == nil }
-            let untold = active.filter { $0.candidate.notifiedOn == nil }
+            let active = progress.candidates.filter(\.owesSearches)
+            let untold = active.filter(\.awaitsNotice)
             values["untold"] = untold.isEmpty ? nil : ["count": untold.count, "plural": untold.count != 1]
             values["todo"] = active.filter { !$0.isComplete }.map { candidate in
-                CandidateView.row(candidate).merging(["items": candidate.outstanding.filter { $0 != "not told of searches" }]) { $1 }
+                CandidateView.row(candidate).merging(["items": candidate.outstandingAfterNotice]) { $1 }
             }
             values["complete"] = active.allSatisfy(\.isComplete)
             return values

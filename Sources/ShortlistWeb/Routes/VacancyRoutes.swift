@@ -62,7 +62,7 @@ struct VacancyRoutes {
             draft.site = form["site"]
             draft.closingDate = try Self.day(form["closing"], "--closing")
             draft.interviewDate = try Self.day(form["interview"], "--interview")
-            draft.panel = form["panel"].split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            draft.panel = Self.names(form["panel"])
             let vacancy = try store.addVacancy(draft, by: try context.staff.name)
             return .redirect(to: VacancyView.path(vacancy.reference))
         } catch let error as ShortlistError {
@@ -96,7 +96,7 @@ struct VacancyRoutes {
             if form["site"] != vacancy.site { changes.site = form["site"] }
             changes.closingDate = try Self.day(form["closing"], "--closing").flatMap { $0 == vacancy.closingDate ? nil : $0 }
             changes.interviewDate = try Self.day(form["interview"], "--interview").flatMap { $0 == vacancy.interviewDate ? nil : $0 }
-            let panel = form["panel"].split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            let panel = Self.names(form["panel"])
             changes.addPanel = panel.filter { !vacancy.panel.contains($0) }
             changes.removePanel = vacancy.panel.filter { !panel.contains($0) }
             try store.updateVacancy(vacancy.reference, changes, by: try context.staff.name)
@@ -104,6 +104,11 @@ struct VacancyRoutes {
         } catch let error as ShortlistError {
             return try editForm(context: context, errors: FormError.list(error, fields: Self.vacancyFields), status: .badRequest)
         }
+    }
+
+    /// The names in a comma-separated field (the panel), trimmed, blanks left out.
+    static func names(_ text: String) -> [String] {
+        text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     }
 
     static func day(_ text: String, _ field: String) throws(ShortlistError) -> Day? {
