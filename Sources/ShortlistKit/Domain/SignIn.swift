@@ -120,6 +120,19 @@ public struct WebReader: Sendable, Equatable {
     /// Findings' full text: searchers, recruiting managers and admins (protected ones: see `Finding.shown(to:)`).
     public var readsFindings: Bool { holds(.searcher, .admin, .recruitingManager) }
 
+    /// Recruiting managers decide whether findings are raised at interview.
+    public var decides: Bool { holds(.recruitingManager) }
+
+    /// Panel members read the packs of the vacancies whose panel they sit on and record responses.
+    public var sitsOnPanels: Bool { holds(.panel) }
+
+    /// The safer-recruitment report and the audit trail's fingerprint: governors, and the staff who run recruitment
+    /// (the roles `Store` lets produce the report).
+    public var readsReport: Bool { holds(.governor, .admin, .recruitingManager, .searcher) }
+
+    /// Admins manage staff, settings, retention, backups and subject-access exports.
+    public var administers: Bool { holds(.admin) }
+
     /// Whether the vacancy is one this reader may open: all of them, except for a panel-only member,
     /// who sees only the vacancies whose panel they sit on.
     public func reads(_ vacancy: Vacancy) -> Bool {
