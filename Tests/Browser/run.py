@@ -1,132 +1,52 @@
 #!/usr/bin/env python3
-"""Browser tests of `shortlist serve`: Debian's Chromium, headless, driven by Selenium.
+"""Browser tests of `shortlist serve`: Debian's Chromium, headless, driven by Selenium (Tests/Browser/harness.py).
 
-Starts the built `shortlist` (SHORTLIST_BIN, else .build/debug/shortlist) on a random loopback port over a
-fresh database of fictional people, then a searcher signs in, adds a vacancy, imports a shortlist, records
-that the candidates were told, logs every query of both candidates (one with findings and evidence), records
-the finding, and sees the status grid complete. With SHORTLIST_SCREENSHOT set, saves the screenshot there.
+First the searcher's journey, on a fresh database of fictional people: a searcher signs in, adds a vacancy, imports
+a shortlist, records that the candidates were told, logs every query of both candidates (one with findings and
+evidence), records the finding, and sees the status grid complete. With SHORTLIST_SCREENSHOT set, saves the
+screenshot there. Then every journey in Tests/Browser/journeys/ (the other roles', on the demonstration database),
+each with its own database, server and browser.
 
-Run: python3 Tests/Browser/run.py   (exits non-zero on failure; ends with "N passed, N failed")
+Run: python3 Tests/Browser/run.py [NAME ...]   (only the journeys whose module or class name contains a NAME;
+exits non-zero on failure; ends with "N passed, N failed")
 """
 import datetime
+import importlib.util
+import glob
 import os
 import re
-import signal
-import subprocess
 import sys
 import tempfile
-import time
-import traceback
 
-from selenium import webdriver
-from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
-from selenium.common.exceptions import WebDriverException
-from selenium.webdriver.support.ui import WebDriverWait
 
-ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-BINARY = os.environ.get("SHORTLIST_BIN") or os.path.join(ROOT, ".build", "debug", "shortlist")
-SEARCHER, MANAGER, PASSWORD = "Alex Morgan", "Priya Shah", "browser-test-password"
+from harness import BINARY, PASSWORD, ROOT, Journey, shortlist
+
+SEARCHER, MANAGER = "Alex Morgan", "Priya Shah"
 # With SHORTLIST_SCREENSHOT=docs/screenshots/searcher-plan.png the run remakes the README's screenshot (fictional data only).
 SCREENSHOT = os.environ.get("SHORTLIST_SCREENSHOT")
 
 
-def shortlist(db, *args, stdin=None):
-    """Runs the CLI on the test database; fails the test on a non-zero exit."""
-    result = subprocess.run([BINARY, *args, "--db", db], input=stdin, capture_output=True, text=True)
-    if result.returncode != 0:
-        raise AssertionError(f"shortlist {' '.join(args)} failed: {result.stderr}")
-    return result.stdout
+class SearcherJourney(Journey):
+    title = "the searcher's job, on a new database"
 
-
-def gone(element):
-    """Whether the element's page has been replaced (Chromium reports a detached node in more than one way)."""
-    try:
-        element.is_enabled()
-        return False
-    except WebDriverException:
-        return True
-
-
-class Run:
-    def __init__(self, folder):
-        self.folder = folder
-        self.db = os.path.join(folder, "shortlist.sqlite")
-        self.passed, self.failed = 0, 0
-        self.server = None
-        self.browser = None
-        self.base = None
-
-    def check(self, name, step):
-        """One test: a step of the searcher's job, which later steps build on."""
-        if self.failed:
-            print(f"skip  {name} (an earlier step failed)")
-            self.failed += 1
-            return
-        try:
-            step()
-            print(f"ok    {name}")
-            self.passed += 1
-        except Exception:
-            print(f"FAIL  {name}")
-            traceback.print_exc()
-            self.failed += 1
-
-    # MARK: - Set-up
-
-    def start(self):
-        subprocess.run([BINARY, "init", "--admin", SEARCHER, "--role", "searcher", "--db", self.db], check=True, capture_output=True)
+    def setup(self):
+        shortlist(self.db, "init", "--admin", SEARCHER, "--role", "searcher")
         shortlist(self.db, "staff", "add", MANAGER, "--role", "recruiting-manager", "--by", SEARCHER)
         shortlist(self.db, "staff", "password", SEARCHER, "--password-stdin", "--by", SEARCHER, stdin=PASSWORD + "\n")
-        self.log = open(os.path.join(self.folder, "serve.err"), "w+")
-        self.server = subprocess.Popen([BINARY, "serve", "--db", self.db, "--listen", "127.0.0.1:0"],
-                                       stdout=subprocess.PIPE, stderr=self.log, text=True)
-        line = self.server.stdout.readline()
-        match = re.search(r"at (http://127\.0\.0\.1:\d+/)", line)
-        assert match, f"no address printed: {line!r}"
-        self.base = match.group(1).rstrip("/")
-        options = webdriver.ChromeOptions()
-        options.binary_location = "/usr/bin/chromium"
-        for argument in ["--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1024,768",
-                         "--no-first-run", "--disable-background-networking", "--disable-sync", "--disable-extensions"]:
-            options.add_argument(argument)
-        self.browser = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
-        self.browser.implicitly_wait(2)
 
-    def stop(self):
-        if self.browser:
-            self.browser.quit()
-            self.browser = None
-        if self.server and self.server.returncode is None:
-            self.server.send_signal(signal.SIGTERM)
-            self.server.wait(timeout=20)
-
-    # MARK: - Helpers
-
-    def open(self, path):
-        self.browser.get(self.base + path)
-
-    def text(self):
-        return self.browser.find_element(By.TAG_NAME, "main").text
-
-    def fill(self, field, value):
-        element = self.browser.find_element(By.ID, field)
-        element.clear()
-        element.send_keys(value)
-
-    def click(self, element):
-        """Clicks something that loads a page, and waits for the new page."""
-        page = self.browser.find_element(By.TAG_NAME, "html")
-        element.click()
-        WebDriverWait(self.browser, 15).until(lambda _: gone(page))
-
-    def submit(self, label):
-        self.click(self.browser.find_element(By.XPATH, f"//button[normalize-space()='{label}']"))
-
-    def h1(self):
-        return self.browser.find_element(By.TAG_NAME, "h1").text
-
-    # MARK: - The searcher's job
+    def steps(self):
+        return [
+            ("a searcher signs in (a wrong password first)", self.sign_in),
+            ("adds a vacancy (a bad date first, nothing typed lost)", self.add_vacancy),
+            ("imports a shortlist", self.import_shortlist),
+            ("records that both candidates were told", self.record_notice),
+            ("logs a query with findings and evidence", self.log_with_finding),
+            ("records the finding (missing fields first)", self.record_finding),
+            ("logs every other query of both candidates with one click", self.log_every_query),
+            ("sees the status grid complete, and signs out", self.grid_complete),
+            ("the server logs one line per request, no personal data, and stops on SIGTERM", self.server_log),
+        ]
 
     def sign_in(self):
         self.open("/")
@@ -236,8 +156,7 @@ class Run:
     def server_log(self):
         self.stop()
         assert self.server.returncode == 0, self.server.returncode
-        self.log.seek(0)
-        lines = self.log.read().splitlines()
+        lines = self.server_lines()
         requests = [line for line in lines if re.match(r"^\S+ (GET|POST) /\S* \d{3} \d+ms$", line)]
         assert len(requests) > 40, lines[:5]
         joined = "\n".join(lines)
@@ -246,32 +165,34 @@ class Run:
         assert lines[-1] == "Stopped.", lines[-3:]
 
 
-def main():
+def journeys():
+    """The searcher's journey, then each module's JOURNEYS in Tests/Browser/journeys/, by file name."""
+    found = [SearcherJourney]
+    for path in sorted(glob.glob(os.path.join(os.path.dirname(os.path.abspath(__file__)), "journeys", "*.py"))):
+        spec = importlib.util.spec_from_file_location(os.path.basename(path)[:-3], path)
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        found += getattr(module, "JOURNEYS", [])
+    return found
+
+
+def main(names):
     if not os.path.exists(BINARY):
         print(f"no shortlist binary at {BINARY}: run `swift build` first (or set SHORTLIST_BIN)")
         print("0 passed, 1 failed")
         return 1
-    with tempfile.TemporaryDirectory(prefix="shortlist-browser-") as folder:
-        run = Run(folder)
-        try:
-            run.check("the server starts on a random loopback port", run.start)
-            run.check("a searcher signs in (a wrong password first)", run.sign_in)
-            run.check("adds a vacancy (a bad date first, nothing typed lost)", run.add_vacancy)
-            run.check("imports a shortlist", run.import_shortlist)
-            run.check("records that both candidates were told", run.record_notice)
-            run.check("logs a query with findings and evidence", run.log_with_finding)
-            run.check("records the finding (missing fields first)", run.record_finding)
-            run.check("logs every other query of both candidates with one click", run.log_every_query)
-            run.check("sees the status grid complete, and signs out", run.grid_complete)
-            run.check("the server logs one line per request, no personal data, and stops on SIGTERM", run.server_log)
-        finally:
-            try:
-                run.stop()
-            except Exception:
-                pass
-    print(f"{run.passed} passed, {run.failed} failed")
-    return 0 if run.failed == 0 else 1
+    passed, failed = 0, 0
+    for journey in journeys():
+        label = journey.__module__ + " " + journey.__name__
+        if names and not any(name.lower() in label.lower() for name in names):
+            continue
+        with tempfile.TemporaryDirectory(prefix="shortlist-browser-") as folder:
+            ran = journey(folder).run()
+            passed, failed = passed + ran[0], failed + ran[1]
+    print(f"{passed} passed, {failed} failed")
+    return 0 if failed == 0 else 1
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+    sys.exit(main(sys.argv[1:]))
