@@ -25,13 +25,18 @@ private func refusal(_ folder: String) -> ShortlistError? {
 
 @Suite("Templates: built in, school overrides, export")
 struct TemplateSetTests {
-    @Test("the built-in templates are the dossier, the pack index, the report and their partials")
+    @Test("the built-in templates are the dossier, the pack index, the report and their partials, in Markdown and in HTML")
     func builtIn() throws {
-        #expect(TemplateSet.builtInNames == ["dossier", "pack-index", "partials/draft-notice", "partials/finding", "partials/footer", "report"])
+        #expect(TemplateSet.builtInNames == [
+            "dossier", "html/dossier", "html/pack", "html/partials/dossier", "html/partials/footer", "html/partials/head",
+            "html/partials/question", "html/partials/style", "html/report", "pack-index", "partials/draft-notice", "partials/finding",
+            "partials/footer", "report",
+        ])
         let set = try TemplateSet.load()
         #expect(Set(set.sources.values) == ["built-in"])
         for name in TemplateSet.builtInNames {
-            #expect(EmbeddedResources.templates[name]!.hasPrefix(TemplateSet.pragma + "\n"), "\(name)")
+            let pragma = name.hasPrefix("html/") ? TemplateSet.htmlPragma : TemplateSet.pragma
+            #expect(EmbeddedResources.templates[name]!.hasPrefix(pragma + "\n"), "\(name)")
         }
     }
 
