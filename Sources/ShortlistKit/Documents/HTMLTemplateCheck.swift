@@ -88,7 +88,7 @@ struct HTMLTemplateCheck {
         case .text: return nil
         case .style: return "a value may not be written inside <style> (" + allowed + ")"
         case .comment: return "a value may not be written inside a comment (" + allowed + ")"
-        case .value(quote: nil): return "a value in an attribute must be in quotes (" + allowed + ")"
+        case .value(quote: nil), .beforeValue: return "a value in an attribute must be in quotes (" + allowed + ")"
         case .value:
             let name = attribute.lowercased()
             return HTMLTemplateCheck.valueAttributes.contains(name) || name.hasPrefix("data-") ? nil

@@ -24,6 +24,9 @@ public struct PDFPrinter: Sendable {
         self.environment = environment
     }
 
+    /// The environment variables the browser is given (and `LC_…`).
+    static let passedVariables: Set<String> = ["PATH", "TMPDIR", "LANG", "LANGUAGE", "FONTCONFIG_FILE", "FONTCONFIG_PATH", "XDG_RUNTIME_DIR"]
+
     /// What to do when there is no browser to print with.
     static let remedy = "Install Debian's chromium (`apt-get install chromium`), or set \(variable) to a Chromium or Chrome program; "
         + "or make the document as HTML (--format html) and print it from a browser. Nothing was written or recorded"
@@ -68,7 +71,11 @@ public struct PDFPrinter: Sendable {
                          "--print-to-pdf=\(pdf)", URL(fileURLWithPath: page).absoluteString]
         // Chromium refuses to start its sandbox as root.
         if geteuid() == 0 { arguments.insert("--no-sandbox", at: 1) }
-        let run = try ChildProcess.run(program, arguments: arguments, environment: environment, output: folder + "/stderr.txt", timeout: timeout)
+        // The browser gets only what it needs to find its libraries and fonts, and a home in the private folder, so
+        // that nothing it writes outlives the print, and no setting of shortlist's (nor a preloaded library) reaches it.
+        var passed = environment.filter { PDFPrinter.passedVariables.contains($0.key) || $0.key.hasPrefix("LC_") }
+        passed["HOME"] = folder
+        let run = try ChildProcess.run(program, arguments: arguments, environment: passed, output: folder + "/stderr.txt", timeout: timeout)
         let said = PDFPrinter.lastLines(of: folder + "/stderr.txt")
         let data = FileManager.default.contents(atPath: pdf)
         guard case .exited(0) = run, let data, data.starts(with: Array("%PDF-".utf8)) else {
