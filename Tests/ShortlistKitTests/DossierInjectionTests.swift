@@ -9,6 +9,7 @@ private struct Wording {
     /// Markdown and HTML that would break a document if written as it is.
     static let payload = " | *star* _under_ # `tick` [text](http://evil.example) <script>alert(1)</script> ![img](x) "
         + "https://evil.example www.evil.example mallory@evil.example ~~strike~~ &amp; $x$ back\\slash"
+        + " **x** [a](javascript:alert(1)) <img src=x onerror=alert(2)> \" ' javascript:alert(3)"
     /// Line breaks that would start blocks.
     static let lines = "\n# Heading\n- item\n1. item\n=====\n---\n    code\n> quote\r\n\u{2028}end"
     /// What each field starts with, so that some values also start with a block marker.
@@ -35,7 +36,7 @@ private let indexFields = ["Fullname", "Posttitle", "Sitename", "Questiontext", 
 private let reportFields = ["Posttitle", "Decisionreason", "Overridereason", "Searchername", "Categorylabel"]
 
 /// Builds the recruitment with `wording` and renders the pack (index first) and the report.
-private func render(_ wording: Wording) throws -> (pack: [PanelDocument], report: String) {
+private func render(_ wording: Wording) throws -> (pack: [PanelDocument], report: String, htmlPack: String, htmlReport: String) {
     let folder = try TemporaryFolder()
     let store = try makeStore(in: folder)
     let searcher = wording.line("Searchername", 0)
@@ -85,7 +86,10 @@ private func render(_ wording: Wording) throws -> (pack: [PanelDocument], report
     var pack: [PanelDocument] = []
     try store.pack("TA-2026-03", templates: TemplateSet.load(), by: admin) { pack = $0 }
     let report = try store.renderComplianceReport(.vacancy("TA-2026-03"), format: "markdown", templates: TemplateSet.load(), by: admin)
-    return (pack, report)
+    func html(_ subject: DocumentSubject) throws -> String {
+        String(decoding: try store.document(subject, format: .html, templates: TemplateSet.load(), by: admin).data, as: UTF8.self)
+    }
+    return (pack, report, try html(.pack(vacancy: "TA-2026-03")), try html(.report(.vacancy("TA-2026-03"))))
 }
 
 @Suite("Panel documents: hostile text")
@@ -152,5 +156,29 @@ struct DossierInjectionTests {
         for hidden in ["Notetext", "Relevancetext", "zoe@example.org"] { #expect(!dossier.contains(hidden), "\(hidden)") }
         #expect(!hostile.report.contains("Fullname"))
         #expect(!hostile.report.contains("Summarytext"))
+    }
+
+    /// The HTML's markup with the text between tags taken out: what a value could change if it were not escaped.
+    private static func markup(_ html: String) -> String { html.replacing(/>[^<]*</, with: "><") }
+
+    @Test("in the HTML, hostile text in every field leaves the markup exactly as with plain text, and comes out escaped")
+    func htmlEscaped() throws {
+        let plain = try render(Wording(hostile: false))
+        let hostile = try render(Wording(hostile: true))
+        for (name, calm, rough) in [("pack", plain.htmlPack, hostile.htmlPack), ("report", plain.htmlReport, hostile.htmlReport)] {
+            #expect(DossierInjectionTests.markup(rough) == DossierInjectionTests.markup(calm), "\(name)")
+            for refused in ["<script", "<img", "href"] {
+                #expect(!rough.lowercased().contains(refused), "\(name): \(refused)")
+            }
+            // Every value's characters that HTML could read as markup are escaped, quotes too.
+            for escaped in ["&lt;script&gt;alert(1)&lt;/script&gt;", "&lt;img src=x onerror=alert(2)&gt;", "**x** [a](javascript:alert(1))",
+                            "&amp;amp;", "&quot; &#39; javascript:alert(3)"] {
+                #expect(rough.contains(escaped), "\(name): \(escaped)")
+            }
+        }
+        for field in dossierFields + indexFields { #expect(hostile.htmlPack.contains(field), "\(field) missing from the HTML pack") }
+        for field in reportFields { #expect(hostile.htmlReport.contains(field), "\(field) missing from the HTML report") }
+        for hidden in ["Notetext", "Relevancetext", "zoe@example.org"] { #expect(!hostile.htmlPack.contains(hidden), "\(hidden)") }
+        #expect(!hostile.htmlReport.contains("Fullname") && !hostile.htmlReport.contains("Summarytext"))
     }
 }

@@ -25,13 +25,18 @@ private func refusal(_ folder: String) -> ShortlistError? {
 
 @Suite("Templates: built in, school overrides, export")
 struct TemplateSetTests {
-    @Test("the built-in templates are the dossier, the pack index, the report and their partials")
+    @Test("the built-in templates are the dossier, the pack index, the report and their partials, in Markdown and in HTML")
     func builtIn() throws {
-        #expect(TemplateSet.builtInNames == ["dossier", "pack-index", "partials/draft-notice", "partials/finding", "partials/footer", "report"])
+        #expect(TemplateSet.builtInNames == [
+            "dossier", "html/dossier", "html/pack", "html/partials/dossier", "html/partials/footer", "html/partials/head",
+            "html/partials/question", "html/partials/style", "html/report", "pack-index", "partials/draft-notice", "partials/finding",
+            "partials/footer", "report",
+        ])
         let set = try TemplateSet.load()
         #expect(Set(set.sources.values) == ["built-in"])
         for name in TemplateSet.builtInNames {
-            #expect(EmbeddedResources.templates[name]!.hasPrefix(TemplateSet.pragma + "\n"), "\(name)")
+            let pragma = name.hasPrefix("html/") ? TemplateSet.htmlPragma : TemplateSet.pragma
+            #expect(EmbeddedResources.templates[name]!.hasPrefix(pragma + "\n"), "\(name)")
         }
     }
 
@@ -185,5 +190,75 @@ struct TemplateSetTests {
         let refused = refusal(root)
         let rendered = try? renderDossier(store, 1, templates: TemplateSet.load(overrides: root))
         #expect(refused != nil || rendered?.contains("TA-2026-03/1/F1") == true, "\(rendered ?? "")")
+    }
+
+    @Test("an HTML template that could write a value where escaping is not enough, or load or run anything, is refused", arguments: [
+        // (file, text after the HTML pragma, line, reason)
+        ("html/dossier.mustache", "\n<p>{{full_name}}</p>\n", 0, ""),
+        ("html/dossier.mustache", "\n<p class=\"name {{candidate_reference}}\" title='{{full_name}}'>{{full_name}}</p>\n", 0, ""),
+        ("html/dossier.mustache", "\n<a href=\"{{full_name}}\">x</a>\n", 2, "a value may not be written in the attribute href"),
+        ("html/dossier.mustache", "\n<a href=\"#{{full_name}}\">x</a>\n", 2, "a value may not be written in the attribute href"),
+        ("html/dossier.mustache", "\n<a href=\"https://example.org\">x</a>\n", 2, "a link may point only to a place in the document"),
+        ("html/dossier.mustache", "\n<p style=\"color: {{town}}\">x</p>\n", 2, "a value may not be written in the attribute style"),
+        ("html/dossier.mustache", "\n<p data-x={{town}}>x</p>\n", 2, "a value in an attribute must be in quotes"),
+        ("html/dossier.mustache", "\n<p {{town}}>x</p>\n", 2, "a value may not be written inside a tag"),
+        ("html/dossier.mustache", "\n<style>\np::after { content: \"{{full_name}}\" }\n</style>\n", 3, "a value may not be written inside <style>"),
+        ("html/dossier.mustache", "\n<style>body { background: url(https://example.org/x.png) }</style>\n", 2, "styles may not load anything"),
+        ("html/dossier.mustache", "\n<p>x</p>\n<script>alert(1)</script>\n", 3, "<script> is not allowed"),
+        ("html/dossier.mustache", "\n<SCRIPT src=\"x.js\"></SCRIPT>\n", 2, "<script> is not allowed"),
+        ("html/dossier.mustache", "\n<img src=\"logo.png\">\n", 2, "<img> is not allowed"),
+        ("html/dossier.mustache", "\n<p onclick=\"go()\">x</p>\n", 2, "the event attribute onclick is not allowed"),
+        ("html/dossier.mustache", "\n<p>{{{full_name}}}</p>\n", 2, "{{{…}}} and {{&…}} write a value unescaped"),
+        ("html/dossier.mustache", "\n<p>{{& full_name}}</p>\n", 2, "{{{…}}} and {{&…}} write a value unescaped"),
+        ("html/dossier.mustache", "\n{{=<% %>=}}\n", 2, "changing the delimiters"),
+        ("html/dossier.mustache", "\n{{%CONTENT_TYPE: TEXT}}\n", 2, "the content type may be set only on the first line"),
+        ("html/dossier.mustache", "\n<div {{> html/partials/footer}}>\n", 2, "a partial may be included only between elements"),
+        ("html/dossier.mustache", "\n{{> partials/footer}}\n", 2, "there is no HTML partial 'partials/footer'"),
+        ("html/dossier.mustache", "\n<p title=\"{{full_name}}\n", 3, "the file ends inside a tag"),
+        ("dossier.mustache", "\n{{> html/partials/footer}}\n", 2, "there is no Markdown partial 'html/partials/footer'"),
+    ] as [(String, String, Int, String)])
+    func htmlChecks(file: String, text: String, line: Int, reason: String) throws {
+        let folder = try TemporaryFolder()
+        let pragma = file.hasPrefix("html/") ? TemplateSet.htmlPragma : TemplateSet.pragma
+        let root = try templateFolder(folder, [file: pragma + text])
+        guard line > 0 else {
+            // Allowed: the value comes out escaped for HTML, quotes too.
+            let store = try makeStore(in: folder)
+            try store.addStaff(name: "Sam Searcher", roles: [.searcher], by: admin)
+            try store.addVacancy(VacancyDraft(reference: "TA-2026-03", postTitle: "Teaching Assistant"), by: admin)
+            try store.addCandidate(to: "TA-2026-03", CandidateDraft(fullName: "Zoë \"<b>\" 'x' & y"), by: admin)
+            let document = try store.document(.dossier(CandidateReference(vacancy: "TA-2026-03", number: 1)), format: .html,
+                                              templates: TemplateSet.load(overrides: root), by: admin)
+            let html = String(decoding: document.data, as: UTF8.self)
+            #expect(html.contains(">Zoë &quot;&lt;b&gt;&quot; &#39;x&#39; &amp; y</p>"), "\(html)")
+            #expect(!html.contains("<b>"))
+            return
+        }
+        let error = try #require(refusal(root), "\(file) was not refused")
+        guard case let .template(path, errorLine, errorReason) = error else {
+            Issue.record("refused with \(error)")
+            return
+        }
+        #expect(path == root + "/" + file)
+        #expect(errorLine == line, "\(errorReason)")
+        #expect(errorReason.hasPrefix(reason), "\(errorReason)")
+    }
+
+    @Test("a school's HTML partial replaces the built-in one in the HTML dossier, and export writes the HTML templates too")
+    func htmlOverride() throws {
+        let folder = try TemporaryFolder()
+        let store = try makeRecruitment(in: folder)
+        let root = try templateFolder(folder, [
+            "html/partials/footer.mustache": "\(TemplateSet.htmlPragma)\n{{#footer}}\n<p class=\"footer\">Riverside Primary School, by {{generated_by}}</p>\n{{/footer}}\n",
+        ])
+        let set = try TemplateSet.load(overrides: root)
+        #expect(set.sources["html/partials/footer"] == root + "/html/partials/footer.mustache")
+        let document = try store.document(.dossier(CandidateReference(vacancy: "TA-2026-03", number: 1)), format: .html, templates: set, by: admin)
+        let html = String(decoding: document.data, as: UTF8.self)
+        #expect(html.contains("<p class=\"footer\">Riverside Primary School, by Ann Admin</p>"))
+        #expect(!html.contains("reflecting the record up to audit event"))
+        let exported = try TemplateSet.export(to: folder.path("exported"), force: false)
+        #expect(exported.contains(folder.path("exported") + "/html/partials/dossier.mustache"))
+        #expect(try String(contentsOfFile: folder.path("exported") + "/html/report.mustache", encoding: .utf8) == EmbeddedResources.templates["html/report"]!)
     }
 }

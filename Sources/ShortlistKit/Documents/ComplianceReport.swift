@@ -99,7 +99,7 @@ extension Store {
 
     /// Builds the report from one read transaction, makes what is wanted of it (`make` holds no lock), and
     /// only then records it in a short write: if `make` fails, nothing is recorded.
-    private func producedReport<T>(_ scope: ReportScope, by actor: String?,
+    func producedReport<T>(_ scope: ReportScope, by actor: String?,
                                    _ make: (ComplianceReport) throws(ShortlistError) -> T) throws(ShortlistError) -> T {
         let report = ComplianceReport(try reportSource(scope, by: actor))
         let made = try make(report)

@@ -119,15 +119,23 @@ extension PanelSource {
 
     var sameProtocol: Bool { progress.protocolsUsed <= 1 }
 
+    /// The values of one candidate's dossier, whichever format it is rendered in.
+    func dossierModel(_ candidate: CandidateProgress) -> DossierModel {
+        DossierModel(progress: progress, candidate: candidate, findings: findings[candidate.candidate.reference] ?? [],
+                     lawfulBasis: lawfulBasis, sameProtocol: sameProtocol, today: today, footer: footer)
+    }
+
+    /// The values of the pack's index page, whichever format it is rendered in.
+    var indexModel: PackIndexModel {
+        PackIndexModel(progress: progress, candidates: candidates, findings: findings, sameProtocol: sameProtocol, footer: footer)
+    }
+
     func dossier(_ candidate: CandidateProgress, templates: TemplateSet) throws(ShortlistError) -> PanelDocument {
-        let model = DossierModel(progress: progress, candidate: candidate, findings: findings[candidate.candidate.reference] ?? [],
-                                 lawfulBasis: lawfulBasis, sameProtocol: sameProtocol, today: today, footer: footer)
-        return PanelDocument(fileName: candidate.candidate.reference.fileName + ".md", text: try templates.render(model, template: "dossier"))
+        PanelDocument(fileName: candidate.candidate.reference.fileName + ".md", text: try templates.render(dossierModel(candidate), template: "dossier"))
     }
 
     func index(templates: TemplateSet) throws(ShortlistError) -> PanelDocument {
-        let model = PackIndexModel(progress: progress, candidates: candidates, findings: findings, sameProtocol: sameProtocol, footer: footer)
-        return PanelDocument(fileName: "index.md", text: try templates.render(model, template: "pack-index"))
+        PanelDocument(fileName: "index.md", text: try templates.render(indexModel, template: "pack-index"))
     }
 }
 

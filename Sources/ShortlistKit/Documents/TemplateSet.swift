@@ -13,6 +13,11 @@ public struct TemplateSet: Sendable {
     /// The first line every template and partial must start with, so that values are escaped
     /// for Markdown (a partial without it would fall back to HTML escaping).
     public static let pragma = "{{%CONTENT_TYPE: MARKDOWN}}"
+    /// The first line of every HTML template and partial (those under `html/`): every value is escaped for
+    /// HTML (`<`, `>`, `&`, `"` and `'`), and `HTMLTemplateCheck` refuses the places where that is not enough.
+    public static let htmlPragma = "{{%CONTENT_TYPE: HTML}}"
+    /// The folder of the HTML templates, printable documents made from the same models as the Markdown ones.
+    public static let htmlFolder = "html/"
 
     private let library: MustacheLibrary
     /// Where each template came from: `built-in` or a file path.
@@ -25,7 +30,8 @@ public struct TemplateSet: Sendable {
 
     /// Loads the built-in templates, replacing each with `folder`'s file of the same name
     /// (`NAME.mustache`, in subfolders for partials) where there is one. A template that does not
-    /// parse, lacks the Markdown pragma or writes a value unescaped is refused, naming its file.
+    /// parse, lacks its pragma (Markdown, or HTML under `html/`) or could write a value unescaped is refused,
+    /// naming its file and line.
     public static func load(overrides folder: String? = nil) throws(ShortlistError) -> TemplateSet {
         _ = registration
         var texts = EmbeddedResources.templates.filter { !WebTemplates.isWeb($0.key) }
@@ -48,31 +54,7 @@ public struct TemplateSet: Sendable {
         var library = MustacheLibrary()
         for (name, text) in texts.sorted(by: { $0.key < $1.key }) {
             let file = sources[name] == "built-in" ? "Templates/\(name).mustache (built in)" : sources[name]!
-            guard text.hasPrefix(pragma) else {
-                throw .template(file: file, line: 1, reason: "the first line must be \(pragma), so that every value is escaped for Markdown")
-            }
-            let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-            // Anything that could write a value unescaped is refused: triple or ampersand tags, a
-            // change of delimiters (which could spell them another way), a second content type.
-            let unsafe: [(test: (Substring) -> Bool, reason: String)] = [
-                ({ $0.contains("{{{") || $0.contains("{{&") }, "{{{…}}} and {{&…}} write a value unescaped; use {{…}}"),
-                ({ $0.contains("{{=") }, "changing the delimiters ({{=…=}}) is not allowed"),
-                ({ $0.contains("CONTENT_TYPE") }, "the content type may be set only on the first line"),
-                // Markdown lets raw HTML through, and a value inside a tag's attribute would be escaped
-                // for Markdown, not for HTML: so a Markdown template holds no HTML at all.
-                ({ $0.contains(/<[A-Za-z!\/?]/) }, "raw HTML (<…>) is not allowed in a Markdown template, because a value inside it "
-                    + "would not be escaped for HTML; write Markdown instead"),
-            ]
-            for (index, line) in lines.enumerated() {
-                if let rule = unsafe.first(where: { $0.test(index == 0 ? line.dropFirst(pragma.count) : line) }) {
-                    throw .template(file: file, line: index + 1, reason: rule.reason)
-                }
-                // A misspelt partial would silently render as nothing: every one must exist.
-                for partial in TemplateSet.partials(in: line) where texts[partial] == nil {
-                    throw .template(file: file, line: index + 1, reason: "there is no partial '\(partial)' (known: "
-                        + texts.keys.filter { $0.hasPrefix("partials/") }.sorted().joined(separator: ", ") + ")")
-                }
-            }
+            try check(text, name: name, file: file, known: Set(texts.keys))
             do {
                 try library.register(text, named: name)
             } catch let error as MustacheTemplate.ParserError {
@@ -83,6 +65,48 @@ public struct TemplateSet: Sendable {
             }
         }
         return TemplateSet(library: library, sources: sources)
+    }
+
+    /// Whether a template is an HTML one (under `html/`), escaped for HTML, or a Markdown one.
+    static func isHTML(_ name: String) -> Bool { name.hasPrefix(htmlFolder) }
+
+    /// Refuses a template that lacks its pragma, could write a value unescaped, includes a partial that does
+    /// not exist or is of the other kind, or (HTML) writes a value where escaping cannot make it safe.
+    private static func check(_ text: String, name: String, file: String, known: Set<String>) throws(ShortlistError) {
+        let html = isHTML(name)
+        let first = html ? htmlPragma : pragma
+        guard text.hasPrefix(first) else {
+            throw .template(file: file, line: 1, reason: "the first line must be \(first), so that every value is escaped for \(html ? "HTML" : "Markdown")")
+        }
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        // Anything that could write a value unescaped is refused: triple or ampersand tags, a
+        // change of delimiters (which could spell them another way), a second content type.
+        var unsafe: [(test: (Substring) -> Bool, reason: String)] = [
+            ({ $0.contains("{{{") || $0.contains("{{&") }, "{{{…}}} and {{&…}} write a value unescaped; use {{…}}"),
+            ({ $0.contains("{{=") }, "changing the delimiters ({{=…=}}) is not allowed"),
+            ({ $0.contains("CONTENT_TYPE") }, "the content type may be set only on the first line"),
+        ]
+        if !html {
+            // Markdown lets raw HTML through, and a value inside a tag's attribute would be escaped
+            // for Markdown, not for HTML: so a Markdown template holds no HTML at all.
+            unsafe.append(({ $0.contains(/<[A-Za-z!\/?]/) }, "raw HTML (<…>) is not allowed in a Markdown template, because a value inside it "
+                + "would not be escaped for HTML; write Markdown instead, or an HTML template under \(htmlFolder)"))
+        }
+        for (index, line) in lines.enumerated() {
+            if let rule = unsafe.first(where: { $0.test(index == 0 ? line.dropFirst(first.count) : line) }) {
+                throw .template(file: file, line: index + 1, reason: rule.reason)
+            }
+            // A misspelt partial would silently render as nothing: every one must exist, and be of the same kind
+            // (a partial is escaped by its own pragma).
+            let partials = known.filter { $0.contains("partials/") && isHTML($0) == html }
+            for partial in TemplateSet.partials(in: line) where !partials.contains(partial) {
+                throw .template(file: file, line: index + 1, reason: "there is no \(html ? "HTML" : "Markdown") partial '\(partial)' (known: "
+                    + partials.sorted().joined(separator: ", ") + ")")
+            }
+        }
+        if html, let problem = HTMLTemplateCheck.problem(in: String(text.dropFirst(first.count))) {
+            throw .template(file: file, line: problem.line, reason: problem.reason)
+        }
     }
 
     /// The model as nested dictionaries and arrays, made with one reflection per value: the
