@@ -14,8 +14,8 @@ struct TemplateOptions: ParsableArguments {
 
 extension DocumentFormat: ExpressibleByArgument {}
 
-/// Writes a made document to standard output, refusing to put a PDF on a terminal.
-func writeToStandardOutput(_ format: DocumentFormat) throws {
+/// Refuses to write a PDF to standard output when it is a terminal.
+func refuseTerminal(for format: DocumentFormat) throws {
     if format == .pdf, isatty(STDOUT_FILENO) == 1 {
         throw ValidationError("A PDF is not shown on a terminal: give --out FILE.pdf, or send standard output to a file.")
     }
@@ -47,7 +47,7 @@ struct Dossier: ParsableCommand {
                                         by: actor.actor)
                 return Console.error("Wrote \(out)")
             }
-            try writeToStandardOutput(format)
+            try refuseTerminal(for: format)
             return try store.document(.dossier(candidate.reference()), format: format, templates: templates.load(store), by: actor.actor) {
                 FileHandle.standardOutput.write($0.data)
             }

@@ -34,7 +34,7 @@ struct Report: ParsableCommand {
         let store = try store.open()
         if let printable = format.printable {
             guard let out else {
-                try writeToStandardOutput(printable)
+                try refuseTerminal(for: printable)
                 return try store.document(.report(scope), format: printable, templates: templates.load(store), by: actor.actor) {
                     FileHandle.standardOutput.write($0.data)
                 }

@@ -29,7 +29,10 @@ struct StandaloneBinaryTests {
         let exported = try sandbox.start(["templates", "export", "t"], executable: copy, in: work).finish()
         #expect(exported.status == 0, "\(exported)")
         let names = try FileManager.default.subpathsOfDirectory(atPath: work.appendingPathComponent("t").path).sorted()
-        #expect(names == ["dossier.mustache", "pack-index.mustache", "partials", "partials/draft-notice.mustache",
+        #expect(names == ["dossier.mustache", "html", "html/dossier.mustache", "html/pack.mustache", "html/partials",
+                          "html/partials/dossier.mustache", "html/partials/footer.mustache", "html/partials/head.mustache",
+                          "html/partials/question.mustache", "html/partials/style.mustache", "html/report.mustache",
+                          "pack-index.mustache", "partials", "partials/draft-notice.mustache",
                           "partials/finding.mustache", "partials/footer.mustache", "report.mustache"])
     }
 }

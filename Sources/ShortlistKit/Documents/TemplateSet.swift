@@ -90,7 +90,7 @@ public struct TemplateSet: Sendable {
             // Markdown lets raw HTML through, and a value inside a tag's attribute would be escaped
             // for Markdown, not for HTML: so a Markdown template holds no HTML at all.
             unsafe.append(({ $0.contains(/<[A-Za-z!\/?]/) }, "raw HTML (<…>) is not allowed in a Markdown template, because a value inside it "
-                + "would not be escaped for HTML; write Markdown instead, or an HTML template under \(htmlFolder)"))
+                + "would not be escaped for HTML; write Markdown instead"))
         }
         for (index, line) in lines.enumerated() {
             if let rule = unsafe.first(where: { $0.test(index == 0 ? line.dropFirst(first.count) : line) }) {
