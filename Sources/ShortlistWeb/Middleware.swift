@@ -56,7 +56,10 @@ struct SecurityHeadersMiddleware: RouterMiddleware {
             response = Response(status: .internalServerError, headers: [.contentType: "text/plain; charset=utf-8"],
                                 body: .init(byteBuffer: ByteBuffer(string: "Something went wrong. Try again; if it happens again, tell the school's admin.\n")))
         }
+        // A printable document (`DocumentRoutes`) brings its own, stricter policy: its styles are inline, and nothing else loads.
+        let ownPolicy = response.headers[HTTPField.Name("Content-Security-Policy")!]
         for (name, value) in Self.headers { response.headers[HTTPField.Name(name)!] = value }
+        if let ownPolicy { response.headers[HTTPField.Name("Content-Security-Policy")!] = ownPolicy }
         if response.headers[.cacheControl] == nil { response.headers[.cacheControl] = "no-store" }
         return response
     }

@@ -35,7 +35,7 @@ struct Pages: Sendable {
             // What each role's navigation offers: nobody sees a link to what their role cannot do.
             let reader = WebReader(session.staff)
             all["nav"] = ["searches": reader.searches, "readsSearchRecords": reader.readsSearchRecords, "decides": reader.decides,
-                          "sitsOnPanels": reader.sitsOnPanels, "readsReport": reader.readsReport, "administers": reader.administers]
+                          "sitsOnPanels": reader.sitsOnPanels, "readsReport": reader.readsReport, "readsPanelDocuments": reader.readsPanelDocuments, "administers": reader.administers]
         }
         let html = library.render(all, withTemplate: template) ?? "<!doctype html><title>Missing page</title><p>The page \(template) is missing.</p>"
         return Response(status: status, headers: [.contentType: "text/html; charset=utf-8"],

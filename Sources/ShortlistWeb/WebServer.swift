@@ -78,6 +78,7 @@ public enum WebServer {
         HomeRoutes(store: store, pages: pages).add(to: router)
         VacancyRoutes(store: store, pages: pages).add(to: router)
         CandidateRoutes(store: store, pages: pages).add(to: router)
+        DocumentRoutes(store: store, pages: pages).add(to: router)
         return router
     }
 

@@ -11,8 +11,9 @@ struct PageSafetyTests {
     @Test("no web template writes a value unescaped or loads anything from elsewhere")
     func templatesEscape() throws {
         let templates = WebTemplates.all
-        #expect(templates.keys.sorted() == ["finding", "home", "invite", "invite-done", "layout-bottom", "layout-top", "log", "plan",
-                                            "refusal", "sign-in", "style.css", "vacancies", "vacancy", "vacancy-new"])
+        // Every page's template is checked below, whichever pages there are.
+        #expect(Set(templates.keys).isSuperset(of: ["finding", "home", "invite", "invite-done", "layout-bottom", "layout-top", "log", "pack",
+                                                    "plan", "refusal", "sign-in", "style.css", "vacancies", "vacancy", "vacancy-new"]))
         for (name, text) in templates {
             #expect(!text.contains("{{{") && !text.contains("{{&") && !text.contains("{{="), "\(name)")
             #expect(!text.contains("<script") && !text.contains(" style=") && !text.contains("<style"), "\(name)")

@@ -75,6 +75,9 @@ public struct CandidateProgress: Equatable, Sendable {
     /// Still to be searched: not ruled out by the search decision, and not withdrawn.
     public var isActive: Bool { !excludedByDecision && candidate.outcome != .withdrew }
 
+    /// Whether the vacancy's pack holds a dossier for the candidate: every one who has not withdrawn.
+    public var inPack: Bool { candidate.outcome != .withdrew }
+
     /// Searches logged after the interview date (for a purged stub, as its summary recorded).
     public var lateSearches: Int {
         candidate.purgeSummary?.late ?? steps.flatMap(\.entries).count { $0?.late == true }

@@ -126,6 +126,10 @@ public struct WebReader: Sendable, Equatable {
     /// Panel members read the packs of the vacancies whose panel they sit on and record responses.
     public var sitsOnPanels: Bool { holds(.panel) }
 
+    /// Dossiers and packs: searchers, recruiting managers, panel members and admins (the roles `Store` lets
+    /// produce panel documents); a panel-only member for the vacancies they sit on (see `reads`).
+    public var readsPanelDocuments: Bool { holds(.searcher, .recruitingManager, .panel, .admin) }
+
     /// The safer-recruitment report and the audit trail's fingerprint: governors, and the staff who run recruitment
     /// (the roles `Store` lets produce the report).
     public var readsReport: Bool { holds(.governor, .admin, .recruitingManager, .searcher) }

@@ -28,7 +28,7 @@ extension Store {
             let db = change.db
             let vacancyID = try Vacancy.fetch(db, reference: vacancy).id
             let progress = try VacancyProgress.load(db, vacancyIDs: [vacancyID], today: change.today)[0]
-            let candidates = progress.candidates.filter { only == nil ? $0.candidate.outcome != .withdrew : $0.candidate.reference == only }
+            let candidates = progress.candidates.filter { only == nil ? $0.inPack : $0.candidate.reference == only }
             if let only, candidates.isEmpty { throw ShortlistError.unknownCandidate(reference: only.description) }
             let findings = Dictionary(grouping: try PanelFinding.fetchAll(db, candidateIDs: candidates.map(\.candidate.id)),
                                       by: \.reference.candidate)
