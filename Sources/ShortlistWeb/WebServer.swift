@@ -78,6 +78,8 @@ public enum WebServer {
         HomeRoutes(store: store, pages: pages).add(to: router)
         VacancyRoutes(store: store, pages: pages).add(to: router)
         CandidateRoutes(store: store, pages: pages).add(to: router)
+        FindingRoutes(store: store, pages: pages).add(to: router)
+        PanelRoutes(store: store, pages: pages).add(to: router)
         return router
     }
 
