@@ -79,6 +79,8 @@ public enum WebServer {
         VacancyRoutes(store: store, pages: pages).add(to: router)
         CandidateRoutes(store: store, pages: pages).add(to: router)
         DocumentRoutes(store: store, pages: pages).add(to: router)
+        FindingRoutes(store: store, pages: pages).add(to: router)
+        PanelRoutes(store: store, pages: pages).add(to: router)
         return router
     }
 

@@ -137,6 +137,11 @@ public struct WebReader: Sendable, Equatable {
     /// Admins manage staff, settings, retention, backups and subject-access exports.
     public var administers: Bool { holds(.admin) }
 
+    /// Whether the reader sits on the vacancy's interview panel (and so sees its panel's screens).
+    public func sitsOnPanel(of vacancy: Vacancy) -> Bool {
+        sitsOnPanels && vacancy.panel.contains(staff.name)
+    }
+
     /// Whether the vacancy is one this reader may open: all of them, except for a panel-only member,
     /// who sees only the vacancies whose panel they sit on.
     public func reads(_ vacancy: Vacancy) -> Bool {

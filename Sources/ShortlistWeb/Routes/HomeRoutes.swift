@@ -30,7 +30,7 @@ struct HomeRoutes {
         }
         return pages.page("home", title: "What needs doing", context: context, values: [
             "vacancies": shown, "none": shown.isEmpty, "searcher": reader.searches, "readsSearchRecords": reader.readsSearchRecords,
-        ])
+        ].merging(try DecisionPanelHome.values(store: store, context: context, today: today)) { $1 })
     }
 }
 
