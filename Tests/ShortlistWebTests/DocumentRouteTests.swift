@@ -10,8 +10,10 @@ import Testing
         try await fixture.test { web in
             let (cookie, _) = try await web.session(WebFixture.panel)
             let home = try await web.get("/", cookie: cookie)
-            #expect(home.body.contains("href=\"/vacancies/TA-2026-03/pack\""))
             #expect(!home.body.contains("href=\"/vacancies/TA-2026-03\""), "a panel-only member was linked to the status grid")
+            #expect(home.body.contains("href=\"/panel/vacancies/TA-2026-03\""))
+            let panel = try await web.get("/panel/vacancies/TA-2026-03", cookie: cookie)
+            #expect(panel.body.contains("href=\"/vacancies/TA-2026-03/pack\""))
             let page = try await web.get("/vacancies/TA-2026-03/pack", cookie: cookie)
             #expect(page.status == .ok)
             #expect(page.body.contains("href=\"/vacancies/TA-2026-03/pack.html\""))
