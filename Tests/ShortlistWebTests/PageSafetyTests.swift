@@ -11,9 +11,11 @@ struct PageSafetyTests {
     @Test("no web template writes a value unescaped or loads anything from elsewhere")
     func templatesEscape() throws {
         let templates = WebTemplates.all
-        // Every page's template is checked below, whichever pages there are.
+        // Every page's template is checked below, whichever pages there are; these must be among them.
+        let decisions = ["finding-detail", "finding-follow-up", "finding-review", "findings", "home-decisions", "home-panel",
+                         "panel-candidates", "panel-finding", "panel-list", "panel-vacancy", "panels"]
         #expect(Set(templates.keys).isSuperset(of: ["finding", "home", "invite", "invite-done", "layout-bottom", "layout-top", "log", "pack",
-                                                    "plan", "refusal", "sign-in", "style.css", "vacancies", "vacancy", "vacancy-new"]))
+                                                    "plan", "refusal", "sign-in", "style.css", "vacancies", "vacancy", "vacancy-new"] + decisions))
         for (name, text) in templates {
             #expect(!text.contains("{{{") && !text.contains("{{&") && !text.contains("{{="), "\(name)")
             #expect(!text.contains("<script") && !text.contains(" style=") && !text.contains("<style"), "\(name)")

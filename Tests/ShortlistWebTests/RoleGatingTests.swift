@@ -38,6 +38,8 @@ struct RoleGatingTests {
             #expect(!home.body.contains("OT-2026-01"))
             // The panel's home lists the candidates (as their dossiers do), never a finding not raised.
             #expect(home.body.contains("TA-2026-03/1 Zoë Ødegaard"))
+            #expect(!home.body.contains("feral"))
+            #expect(!home.body.contains("religion"))
             let list = try await client.get("/vacancies", cookie: session.cookie)
             #expect(list.body.contains("TA-2026-03"))
             #expect(!list.body.contains("OT-2026-01"))

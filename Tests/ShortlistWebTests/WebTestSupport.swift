@@ -47,6 +47,26 @@ final class WebFixture: @unchecked Sendable {
         }
     }
 
+    static let manager = "Rita Manager", governor = "Gail Governor", otherPanel = "Olly Other", managerOnPanel = "Bea Both"
+
+    /// Adds, each with a password: a recruiting manager, a governor, a panel member who sits only on OT-2026-01's
+    /// panel, and a recruiting manager who also sits on TA-2026-03's panel.
+    func addDecisionStaff() throws {
+        try store.addStaff(name: Self.manager, roles: [.recruitingManager], by: Self.admin)
+        try store.addStaff(name: Self.governor, roles: [.governor], by: Self.admin)
+        try store.addStaff(name: Self.otherPanel, roles: [.panel], by: Self.admin)
+        try store.addStaff(name: Self.managerOnPanel, roles: [.recruitingManager, .panel], by: Self.admin)
+        for name in [Self.manager, Self.governor, Self.otherPanel, Self.managerOnPanel] {
+            try store.setPassword(of: name, to: Self.password, by: Self.admin)
+        }
+        var onOther = VacancyChanges()
+        onOther.addPanel = [Self.otherPanel]
+        try store.updateVacancy("OT-2026-01", onOther, by: Self.admin)
+        var onThis = VacancyChanges()
+        onThis.addPanel = [Self.managerOnPanel]
+        try store.updateVacancy("TA-2026-03", onThis, by: Self.admin)
+    }
+
     deinit { try? FileManager.default.removeItem(at: folder) }
 
     /// Runs `test` with a client of the web interface over this database.
