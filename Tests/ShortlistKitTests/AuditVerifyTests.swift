@@ -197,7 +197,7 @@ struct AuditVerifyTests {
         #expect(!(try store.verifyAudit(expectHead: otherStore.verifyAudit().head).isValid))
     }
 
-    @Test("--expect-head takes 12 or more of the head's characters, in either case, or its fingerprint as printed")
+    @Test("--expect-head takes 12 or more of the head's characters, in either case, or its fingerprint as printed (or written with dashes)")
     func expectHeadPrefix() throws {
         let folder = try TemporaryFolder()
         let store = try makeRecruitment(in: folder)
@@ -208,7 +208,7 @@ struct AuditVerifyTests {
         try store.addCandidate(to: "TA-2026-03", CandidateDraft(fullName: "Late Addition"), by: admin)
 
         for given in [String(earlier.head.prefix(12)), String(earlier.head.prefix(12)).uppercased(), String(earlier.head.prefix(40)),
-                      earlier.fingerprint, " " + earlier.fingerprint.uppercased() + " "] {
+                      earlier.fingerprint, " " + earlier.fingerprint.uppercased() + " ", earlier.fingerprint.replacingOccurrences(of: " ", with: "-")] {
             let later = try store.verifyAudit(expectHead: given)
             #expect(later.isValid, "\(given)")
             #expect(later.expectedHead?.detail == "the expected head is event \(earlier.events); 1 event has been added since", "\(given)")

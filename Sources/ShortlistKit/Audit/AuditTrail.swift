@@ -39,9 +39,9 @@ public struct AuditVerification: Equatable, Sendable {
     }
 
     /// A head as given to `--expect-head`: the whole hash or a prefix of at least 12 hex digits, in
-    /// either case, with any spaces (as in a fingerprint) ignored; returned in lowercase.
+    /// either case, with any spaces or dashes (as in a fingerprint written in minutes) ignored; returned in lowercase.
     static func headPrefix(_ text: String) throws(ShortlistError) -> String {
-        let hex = String(text.filter { !$0.isWhitespace }).lowercased()
+        let hex = String(text.filter { !$0.isWhitespace && $0 != "-" && $0 != "\u{2013}" }).lowercased()
         guard (fingerprintLength...64).contains(hex.count), hex.allSatisfy({ $0.isASCII && $0.isHexDigit }) else {
             throw .invalidValue(field: "--expect-head", value: text, expected: "a head recorded earlier: at least its first "
                 + "\(fingerprintLength) hexadecimal characters (the fingerprint, such as 69f9 ff9f 7fa4), or the whole hash")

@@ -16,6 +16,8 @@ public enum SchoolSetting: String, CaseIterable, Sendable {
     case sessionIdleMinutes = "session_idle_minutes"
     /// Hours after sign-in at which a web session ends, however active (schema 0006).
     case sessionAbsoluteHours = "session_absolute_hours"
+    /// The folder backups taken from the web interface go into; empty: `NAME-backups` beside the database.
+    case backupDir = "backup_dir"
 
     public var meaning: String {
         switch self {
@@ -26,6 +28,7 @@ public enum SchoolSetting: String, CaseIterable, Sendable {
         case .retentionMonths: "months after a vacancy closes when its candidates' personal data is purged"
         case .sessionIdleMinutes: "minutes without a request after which a web session ends (5 to 240)"
         case .sessionAbsoluteHours: "hours after sign-in at which a web session ends, however active (1 to 24)"
+        case .backupDir: "the folder backups taken from the web interface go into (an absolute path; empty: NAME-backups beside the database)"
         }
     }
 }

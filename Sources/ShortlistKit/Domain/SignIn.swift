@@ -134,6 +134,9 @@ public struct WebReader: Sendable, Equatable {
     /// (the roles `Store` lets produce the report).
     public var readsReport: Bool { holds(.governor, .admin, .recruitingManager, .searcher) }
 
+    /// Governors audit the process: their home page lists what to audit (vacancies with exceptions, the fingerprint to note).
+    public var audits: Bool { holds(.governor) }
+
     /// Admins manage staff, settings, retention, backups and subject-access exports.
     public var administers: Bool { holds(.admin) }
 

@@ -206,6 +206,32 @@ extension Store {
     }
 }
 
+/// An event of the audit trail as a governor notes it: its number, when it was recorded, and its hash.
+public struct AuditHead: Equatable, Sendable {
+    public var seq: Int64
+    /// When the event was recorded, in the stored form.
+    public var at: String
+    public var hash: String
+
+    /// The hash's first 12 characters in groups of four, as `audit verify` prints it.
+    public var fingerprint: String { AuditVerification.fingerprint(of: hash) }
+}
+
+extension Store {
+    /// The event whose hash is `hash` (the head a verification ended at), or the last event when `hash` is nil;
+    /// nil for an empty trail or a hash no event has.
+    public func auditHead(hash: String? = nil) throws(ShortlistError) -> AuditHead? {
+        try read { db in
+            let row = if let hash {
+                try Row.fetchOne(db, sql: "SELECT seq, at, hash FROM audit_event WHERE hash = ?", arguments: [hash])
+            } else {
+                try Row.fetchOne(db, sql: "SELECT seq, at, hash FROM audit_event WHERE seq = (SELECT max(seq) FROM audit_event)")
+            }
+            return row.map { AuditHead(seq: $0["seq"], at: $0["at"], hash: $0["hash"]) }
+        }
+    }
+}
+
 extension AuditEvent {
     /// The last event's sequence number and hash; 0 and `genesisHash` for an empty trail.
     static func head(_ db: Database) throws -> (seq: Int64, hash: String) {

@@ -85,6 +85,20 @@ extension Store {
         try applyPurge(by: actor, batchSize: Store.purgeBatchSize)
     }
 
+    /// Applies the purge only when `confirmation` is what the plan due now asks for (`PurgePlan.confirmationText`:
+    /// the number of candidates due); otherwise nothing changes and the refusal says what to type.
+    public func applyPurge(confirmation: String, by actor: String?) throws(ShortlistError) -> PurgeResult {
+        let plan = try purgePlan()
+        guard !plan.due.isEmpty else {
+            throw .notAllowed(record: "the purge", reason: "no candidate's personal data is due", remedy: "Nothing was changed.")
+        }
+        guard plan.isConfirmed(by: confirmation) else {
+            throw .invalidValue(field: "confirmation", value: confirmation, expected: "the number of candidates due, \(plan.confirmationText), "
+                + "to confirm; nothing was changed")
+        }
+        return try applyPurge(by: actor)
+    }
+
     /// How many candidates one purge transaction takes.
     static let purgeBatchSize = 100
 

@@ -85,6 +85,52 @@ extension Store {
     }
 }
 
+extension Store {
+    /// Every staff member, by name, with whether they have a password and an unused first-time link that still works.
+    public func staffAccounts() throws(ShortlistError) -> [StaffAccount] {
+        try read { db in
+            let now = Timestamp.iso(self.now)
+            return try Row.fetchAll(db, sql: """
+                SELECT m.*, EXISTS (SELECT 1 FROM staff_password p WHERE p.staff_id = m.id) AS has_password,
+                       (SELECT max(i.expires_at) FROM staff_invite i WHERE i.staff_id = m.id AND i.used_at IS NULL AND i.expires_at > ?) AS invited_until
+                FROM (\(StaffMember.selectSQL())) m ORDER BY m.name
+                """, arguments: [now]).map { row in
+                StaffAccount(member: StaffMember(row: row), hasPassword: row["has_password"],
+                             invitedUntil: (row["invited_until"] as String?).flatMap(Timestamp.parse(iso:)))
+            }
+        }
+    }
+
+    /// Deactivates a staff member (admins only): every role removed, their password and first-time links
+    /// withdrawn and their sessions ended, in one transaction; the name stays on the records it is on.
+    /// Giving them a role again (and a first-time link) reactivates them.
+    @discardableResult
+    public func deactivateStaff(name: String, by actor: String?) throws(ShortlistError) -> StaffMember {
+        try write(by: actor) { change in
+            try change.require([.admin], to: "deactivate staff")
+            guard let before = try StaffMember.fetch(change.db, named: name) else { throw ShortlistError.unknownStaff(name: name) }
+            guard !before.roles.isEmpty else {
+                throw ShortlistError.notAllowed(record: before.name, reason: "they are already deactivated", remedy: "Nothing to do.")
+            }
+            if before.roles.contains(.admin),
+               try Int.fetchOne(change.db, sql: "SELECT count(*) FROM staff_role WHERE role = 'admin'") == 1 {
+                throw ShortlistError.notAllowed(record: before.name, reason: "they are the only admin",
+                                                remedy: "Give another staff member the admin role first.")
+            }
+            try change.db.execute(sql: "DELETE FROM staff_role WHERE staff_id = ?", arguments: [before.id])
+            try change.db.execute(sql: "DELETE FROM staff_password WHERE staff_id = ?", arguments: [before.id])
+            try change.db.execute(sql: "DELETE FROM staff_invite WHERE staff_id = ? AND used_at IS NULL", arguments: [before.id])
+            try change.db.execute(sql: "UPDATE web_session SET ended_at = ?, ended_reason = ? WHERE staff_id = ? AND ended_at IS NULL",
+                                  arguments: [change.timestamp, SessionEnd.rolesChanged.rawValue, before.id])
+            var after = before
+            after.roles = []
+            try change.record("staff.deactivate", entity: "staff", ref: before.name,
+                              details: ["before": before.roles.map(\.rawValue), "after": [String]()], state: after.auditFields)
+            return after
+        }
+    }
+}
+
 extension Change {
     func addFirstAdmin(name: String, roles: [StaffRole]) throws {
         _ = try insertStaff(name: name, roles: [.admin] + roles)

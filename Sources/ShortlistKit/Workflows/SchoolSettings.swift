@@ -16,6 +16,10 @@ extension Store {
         case .sessionIdleMinutes, .sessionAbsoluteHours:
             let range = setting == .sessionIdleMinutes ? 5...240 : 1...24
             guard let number = Int(value), range.contains(number) else { throw .invalidValue(field: setting.rawValue, value: raw, expected: setting.meaning) }
+        case .backupDir:
+            var folder: ObjCBool = false
+            guard value.isEmpty || (value.hasPrefix("/") && FileManager.default.fileExists(atPath: value, isDirectory: &folder) && folder.boolValue)
+            else { throw .invalidValue(field: setting.rawValue, value: raw, expected: "the absolute path of an existing folder, or nothing") }
         }
         try setSetting(setting.rawValue, to: value, by: actor)
     }
