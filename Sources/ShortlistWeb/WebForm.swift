@@ -1,4 +1,5 @@
 import Foundation
+import Hummingbird
 
 /// The fields of a posted form, URL-encoded or multipart, and any files uploaded with it.
 struct WebForm: Sendable {
@@ -45,6 +46,11 @@ struct WebForm: Sendable {
             let name = WebForm.decode(parts[0]), value = parts.count > 1 ? WebForm.decode(parts[1]) : ""
             fields[name, default: []].append(value)
         }
+    }
+
+    /// The fields of a GET form, from the request's query as the browser encoded it (a space as `+`).
+    init(query request: Request) {
+        self.init(urlEncoded: request.uri.query ?? "")
     }
 
     /// Parses a `multipart/form-data` body with the boundary from its content type; nil when it is malformed.

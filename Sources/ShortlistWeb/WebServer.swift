@@ -81,6 +81,11 @@ public enum WebServer {
         DocumentRoutes(store: store, pages: pages).add(to: router)
         FindingRoutes(store: store, pages: pages).add(to: router)
         PanelRoutes(store: store, pages: pages).add(to: router)
+        ReportRoutes(store: store, pages: pages).add(to: router)
+        AuditRoutes(store: store, pages: pages).add(to: router)
+        AdminRoutes(store: store, pages: pages).add(to: router)
+        StaffRoutes(store: store, pages: pages).add(to: router)
+        RetentionRoutes(store: store, pages: pages).add(to: router)
         return router
     }
 

@@ -28,9 +28,12 @@ struct HomeRoutes {
             values["complete"] = active.allSatisfy(\.isComplete)
             return values
         }
-        return pages.page("home", title: "What needs doing", context: context, values: [
+        var values: [String: Any] = [
             "vacancies": shown, "none": shown.isEmpty, "searcher": reader.searches, "readsSearchRecords": reader.readsSearchRecords,
-        ].merging(try DecisionPanelHome.values(store: store, context: context, today: today)) { $1 })
+        ].merging(try DecisionPanelHome.values(store: store, context: context, today: today)) { $1 }
+        values["governorWork"] = try GovernorHome(store: store).values(reader)
+        values["adminWork"] = try AdminHome(store: store).values(reader)
+        return pages.page("home", title: "What needs doing", context: context, values: values)
     }
 }
 
