@@ -92,9 +92,17 @@ struct GovernanceRouteTests {
             let one = try await client.get("/report?vacancy=TA-2026-03", cookie: session.cookie)
             #expect(one.body.contains("<h2>vacancy TA-2026-03</h2>"))
             #expect(!one.body.contains("<h3>OT-2026-01"))
+            #expect(one.body.contains("href=\"/report/print.html?vacancy=TA-2026-03\""))
+            let printable = try await client.get("/report/print.html?vacancy=TA-2026-03", cookie: session.cookie)
+            #expect(printable.status == .ok)
+            #expect(printable.headers[.contentType]?.hasPrefix("text/html") == true)
+            #expect(printable.headers[.contentDisposition] == "inline; filename=\"report-TA-2026-03.html\"")
+            #expect(printable.body.contains("@page") && printable.body.contains("TA-2026-03") && !printable.body.contains("<script"))
+            let refused = try await client.get("/report/print.html?vacancy=NO-SUCH", cookie: session.cookie)
+            #expect(refused.status == .badRequest && refused.body.contains("class=\"error\""))
         }
         let recorded = try fixture.events("document.report")
-        #expect(recorded.map(\.event.entityRef) == ["2026-09-01..2027-08-31", "TA-2026-03"])
+        #expect(recorded.map(\.event.entityRef) == ["2026-09-01..2027-08-31", "TA-2026-03", "TA-2026-03"])
         #expect(recorded.allSatisfy { $0.event.actor == WebFixture.governor && ($0.details ?? "").contains("\"made_via\":\"web\"") })
     }
 

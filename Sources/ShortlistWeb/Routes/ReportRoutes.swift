@@ -3,19 +3,20 @@ import Hummingbird
 import ShortlistKit
 
 /// The safer-recruitment report as a page, from the same model the CLI renders, with its CSV and JSON downloads
-/// (the bytes `shortlist report --format csv/json` writes). Each is recorded as producing the report.
+/// (the bytes `shortlist report --format csv/json` writes) and its printable versions (`--format html/pdf`). Each is
+/// recorded as producing the report.
 struct ReportRoutes {
     let store: Store
     let pages: Pages
+    var documents: DocumentRoutes { DocumentRoutes(store: store, pages: pages) }
 
     func add(to router: Router<WebContext>) {
         router.get("/report") { request, context in try report(request, context: context) }
         router.get("/report/csv") { request, context in try download(request, context: context, format: "csv") }
         router.get("/report/json") { request, context in try download(request, context: context, format: "json") }
+        router.get("/report/print.html") { request, context in try printable(request, context: context, format: .html) }
+        router.get("/report/print.pdf") { request, context in try printable(request, context: context, format: .pdf) }
     }
-
-    /// Where the printable version (HTML, PDF) of the report on `scope` will be: nil until the documents land.
-    static func printableVersion(_ scope: ReportScope) -> String? { nil }
 
     private static let fields = ["--from": "from", "--to": "to", "--vacancy": "vacancy", "vacancy": "vacancy"]
 
@@ -45,7 +46,9 @@ struct ReportRoutes {
             values["exceptionRows"] = Self.exceptions(report)
             values["csv"] = "/report/csv?" + Self.query(scope)
             values["json"] = "/report/json?" + Self.query(scope)
-            values["printable"] = Self.printableVersion(scope)
+            var printable = ["html": "/report/print.html?" + Self.query(scope)]
+            if documents.printer.isAvailable { printable["pdf"] = "/report/print.pdf?" + Self.query(scope) }
+            values["printable"] = printable
             return pages.page("report", title: "Safer recruitment report", context: context, values: values)
         } catch let error as ShortlistError {
             var values = try formValues(request, scope: nil)
@@ -70,6 +73,18 @@ struct ReportRoutes {
             .contentType: format == "csv" ? "text/csv; charset=utf-8" : "application/json; charset=utf-8",
             .contentDisposition: "attachment; filename=\"\(scope.fileName(extension: format))\"",
         ], body: .init(byteBuffer: ByteBuffer(string: text)))
+    }
+
+    /// The report as a document to print: HTML shown in the browser, a PDF as a download.
+    private func printable(_ request: Request, context: WebContext, format: DocumentFormat) throws -> Response {
+        try Self.requireReader(context)
+        let scope: ReportScope
+        do { scope = try self.scope(request) } catch { return try report(request, context: context) }
+        do {
+            return try documents.serve(.report(scope), format: format, context: context)
+        } catch ShortlistError.unknownVacancy, ShortlistError.invalidValue {
+            return try report(request, context: context)   // the refusal, beside its field
+        }
     }
 
     /// The forms' values: what was typed (or the period shown), the default period, and the vacancies to choose from.
