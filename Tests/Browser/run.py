@@ -144,7 +144,7 @@ class SearcherJourney(Journey):
     def grid_complete(self):
         self.open("/vacancies/TA-2026-03")
         assert "1 finding awaiting decision" in self.text(), self.text()
-        # The recruiting manager's decision is part 2's screen: made here with the CLI.
+        # The recruiting manager decides in the browser in journeys/roles.py; here the CLI does it, to finish the grid.
         shortlist(self.db, "finding", "decide", "TA-2026-03/1/F1", "--decision", "no-further-action",
                   "--reason", "Old, and answered by the reference.", "--by", MANAGER)
         self.browser.refresh()
