@@ -34,6 +34,8 @@ public struct ComplianceReport: Encodable, Sendable {
         public var late: Int
         public var missing: String
         public var compliant: Bool
+        /// Which notice each was sent, and when: `template 1a2b3c4d5e6f (5 December 2026, email)`; nil when no copy is kept.
+        public var notice: String?
     }
 
     public typealias PanelSearch = ComplianceFacts.PanelSearch
@@ -155,14 +157,14 @@ extension ComplianceReport {
             Column("searched", "Searched"), Column("told_before_first_search", "Told first"),
             Column("searches_done", "Searches done"), Column("searches_planned", "Searches planned"),
             Column("complete_before_interview", "Complete before interview"), Column("late", "Late"), Column("compliant", "Compliant"),
-            Column("exceptions", "Exceptions"),
+            Column("exceptions", "Exceptions"), Column("notice", "Notice sent"),
         ], rows: vacancies.flatMap { section in
             section.candidates.map { c in
                 let searched = c.told_before_first_search != "not searched yet"
                 return [.text(section.reference), .text(c.reference), .text(c.outcome), .optional(c.told_on_iso), .flag(searched),
                         searched ? .flag(c.told_before_first_search == "yes") : .none,
                         .number(c.searches_done), .number(c.searches_planned), .flag(c.complete_before_interview), .number(c.late),
-                        .flag(c.compliant), .list(kinds[c.reference] ?? [])]
+                        .flag(c.compliant), .list(kinds[c.reference] ?? []), .optional(c.notice)]
             }
         })
     }
@@ -177,7 +179,7 @@ extension ComplianceReport.VacancySection {
             reference: v.reference, post_title: v.postTitle, status: v.status.rawValue, interview_date: v.interviewDate?.uk ?? "not set",
             kcsie_edition: v.kcsieEdition, search_decision: v.searchDecision.rawValue, search_decision_reason: v.searchDecisionReason,
             has_decision_reason: !v.searchDecisionReason.isEmpty, protocol_name: facts.progress.searchProtocol.title,
-            same_steps_for_all: assessed.sameSteps, candidates: assessed.candidates.map(ComplianceReport.CandidateLine.init),
+            same_steps_for_all: assessed.sameSteps, candidates: assessed.candidates.map { ComplianceReport.CandidateLine($0, notices: facts.notices[$0.progress.candidate.id] ?? []) },
             shortlisted: assessed.candidates.count, compliant: assessed.candidates.count(where: \.compliant),
             panel_searches: facts.panelSearches, has_panel_searches: !facts.panelSearches.isEmpty,
             overrides: facts.overrides, has_overrides: !facts.overrides.isEmpty,
@@ -193,7 +195,7 @@ extension ComplianceReport.VacancySection {
 
 extension ComplianceReport.CandidateLine {
     /// A candidate's line of the report, from its assessment.
-    init(_ assessed: CandidateCompliance) {
+    init(_ assessed: CandidateCompliance, notices: [ComplianceFacts.NoticeSent]) {
         let c = assessed.progress
         self.init(
             reference: c.candidate.reference.description, outcome: c.candidate.outcome.rawValue,
@@ -201,7 +203,8 @@ extension ComplianceReport.CandidateLine {
             told_before_first_search: assessed.toldBeforeFirstSearch, searches: c.searchesSummary,
             searches_done: c.doneQueries, searches_planned: c.plannedQueries,
             complete_before_interview: assessed.completeBeforeInterview, late: assessed.late,
-            missing: assessed.missing > 0 ? "\(assessed.missing) missing" : "", compliant: assessed.compliant)
+            missing: assessed.missing > 0 ? "\(assessed.missing) missing" : "", compliant: assessed.compliant,
+            notice: notices.isEmpty ? nil : notices.map { "\($0.version) (\($0.on.uk), \($0.via))" }.joined(separator: "; "))
     }
 }
 

@@ -62,6 +62,27 @@ public struct SubjectAccessExport: Encodable, Sendable {
     public var panel_documents: [Document]
     public var audit_events: [Event]
     public var evidence: [EvidenceFile]
+    /// Each notice they were sent, as sent (schema 0007).
+    public var notices: [Notice]
+
+    public struct Notice: Encodable, Sendable {
+        public var number: Int
+        public var sent_on: String
+        public var via: String
+        public var version: String
+        public var text_sha256: String
+        public var text: String
+    }
+}
+
+/// The forms of a subject access export: the JSON of everything held, or a reply to the candidate.
+public enum SubjectAccessFormat: String, CaseIterable, Sendable {
+    /// Everything held, as JSON (as before).
+    case json
+    /// A reply a non-technical reader can follow, as plain text (`letters/subject-access.text`).
+    case letter
+    /// The same reply as a self-contained page to print (`letters/subject-access.html`).
+    case html
 }
 
 extension Store {
@@ -73,14 +94,35 @@ extension Store {
     /// and named once it has committed: a failed write records nothing, and a file in place was always recorded.
     public func subjectAccessExport(_ reference: CandidateReference, to out: String? = nil, copyEvidenceTo evidenceFolder: String? = nil,
                                     by actor: String?) throws(ShortlistError) -> SubjectAccessExport {
+        try subjectAccess(reference, format: .json, to: out, copyEvidenceTo: evidenceFolder, by: actor).export
+    }
+
+    /// The subject access export in `format`: the JSON of everything held, or the reply to the candidate rendered
+    /// from `templates` (default: the built-in ones) from the same record. Written and recorded as `subjectAccessExport`.
+    public func subjectAccess(_ reference: CandidateReference, format: SubjectAccessFormat, templates: TemplateSet? = nil,
+                              to out: String? = nil, copyEvidenceTo evidenceFolder: String? = nil,
+                              by actor: String?) throws(ShortlistError) -> (export: SubjectAccessExport, text: String) {
         if let out { try AtomicFile.refuseExisting(out, remedy: "Choose a new file") }
         if let evidenceFolder, !((try? FileManager.default.contentsOfDirectory(atPath: evidenceFolder)) ?? []).isEmpty {
             throw .file(path: evidenceFolder, reason: "already holds files; nothing was exported. Choose a new folder for the evidence")
         }
         var staged: StagedFile?
         var stagedEvidence: String?
+        var text = ""
         do throws(ShortlistError) {
-            let export = try exportRecorded(reference, copyEvidence: evidenceFolder != nil, by: actor) { (export, evidence) throws(ShortlistError) in
+            let export = try exportRecorded(reference, copyEvidence: evidenceFolder != nil, by: actor) { (export, held) throws(ShortlistError) in
+                let evidence = held.evidenceFolder
+                if format == .json {
+                    text = export.json
+                } else {
+                    let set: TemplateSet
+                    if let templates { set = templates } else { set = try TemplateSet.load() }
+                    let letter = SubjectAccessLetter(
+                        held,
+                        documents: export.panel_documents.map { .init(kind: $0.kind, produced_at: Timestamp.uk(iso: $0.produced_at), produced_by: $0.produced_by) },
+                        evidence: export.evidence.map { .init(name: $0.name, sha256: $0.sha256, bytes: $0.bytes) })
+                    text = try set.render(letter, template: format == .html ? "letters/subject-access.html" : "letters/subject-access.text")
+                }
                 if let evidenceFolder {
                     let folder = try AtomicFile.createTemporaryFolder(for: evidenceFolder)
                     stagedEvidence = folder
@@ -93,7 +135,7 @@ extension Store {
                     }
                     try AtomicFile.syncFiles(in: folder, names: names)
                 }
-                if let out { staged = try AtomicFile.stage(Data(export.json.utf8), for: out) }
+                if let out { staged = try AtomicFile.stage(Data(text.utf8), for: out) }
             }
             if let evidenceFolder, let folder = stagedEvidence {
                 do {
@@ -105,7 +147,7 @@ extension Store {
                 }
             }
             try staged?.publish(replacing: false, recorded: true)
-            return export
+            return (export, text)
         } catch {
             staged?.discard()
             if let stagedEvidence { AtomicFile.removeFolder(stagedEvidence) }
@@ -115,10 +157,10 @@ extension Store {
 
     /// Builds the export and records it in one write transaction, in which `stage` writes its files.
     private func exportRecorded(_ reference: CandidateReference, copyEvidence: Bool, by actor: String?,
-                                stage: (SubjectAccessExport, EvidenceFolder) throws(ShortlistError) -> Void) throws(ShortlistError) -> SubjectAccessExport {
+                                stage: (SubjectAccessExport, CandidateHeld) throws(ShortlistError) -> Void) throws(ShortlistError) -> SubjectAccessExport {
         try recordExport(reference, copyEvidence: copyEvidence, by: actor) { (held) throws(ShortlistError) in
             let export = SubjectAccessExport(held)
-            try stage(export, held.evidenceFolder)
+            try stage(export, held)
             return export
         }
     }
@@ -161,6 +203,9 @@ extension SubjectAccessExport {
                     EvidenceFile(entry: entry.id, name: file.name, sha256: file.sha256, bytes: file.size,
                                  check: held.evidenceFolder.check(file.sha256).rawValue)
                 }
+            },
+            notices: held.notices.map { n in
+                Notice(number: n.number, sent_on: n.sentOn.iso, via: n.via.rawValue, version: n.version, text_sha256: n.textSHA256, text: n.text)
             })
     }
 }

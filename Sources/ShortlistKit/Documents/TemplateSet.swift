@@ -7,6 +7,12 @@ struct MarkdownContentType: MustacheContentType {
     func escapeText(_ text: String) -> String { Markdown.escape(text) }
 }
 
+/// Leaves every value as it is, selected by `{{%CONTENT_TYPE: TEXT}}`: for plain-text letters and email
+/// bodies, where nothing is markup and every character is shown as written.
+struct PlainTextContentType: MustacheContentType {
+    func escapeText(_ text: String) -> String { text }
+}
+
 /// The Mustache templates panel documents are rendered from: the built-in ones, each replaced
 /// by a school's own file of the same name when one is given.
 public struct TemplateSet: Sendable {
@@ -16,14 +22,21 @@ public struct TemplateSet: Sendable {
     /// The first line of every HTML template and partial (those under `html/`): every value is escaped for
     /// HTML (`<`, `>`, `&`, `"` and `'`), and `HTMLTemplateCheck` refuses the places where that is not enough.
     public static let htmlPragma = "{{%CONTENT_TYPE: HTML}}"
+    /// The first line of every plain-text template (a name ending `.text`, such as `letters/notice.text`).
+    public static let textPragma = "{{%CONTENT_TYPE: TEXT}}"
     /// The folder of the HTML templates, printable documents made from the same models as the Markdown ones.
     public static let htmlFolder = "html/"
 
     private let library: MustacheLibrary
     /// Where each template came from: `built-in` or a file path.
     public let sources: [String: String]
+    /// The SHA-256 of each template's text, naming the version a letter was made from.
+    public let fingerprints: [String: String]
 
-    private static let registration: Void = MustacheContentTypes.register(MarkdownContentType(), named: "MARKDOWN")
+    private static let registration: Void = {
+        MustacheContentTypes.register(MarkdownContentType(), named: "MARKDOWN")
+        MustacheContentTypes.register(PlainTextContentType(), named: "TEXT")
+    }()
 
     /// The built-in templates' names, such as `dossier` and `partials/footer`.
     public static var builtInNames: [String] { EmbeddedResources.templates.keys.filter { !WebTemplates.isWeb($0) }.sorted() }
@@ -64,19 +77,23 @@ public struct TemplateSet: Sendable {
                 throw .template(file: file, line: 1, reason: "the template could not be read")
             }
         }
-        return TemplateSet(library: library, sources: sources)
+        return TemplateSet(library: library, sources: sources, fingerprints: texts.mapValues { Digest.sha256($0) })
     }
 
-    /// Whether a template is an HTML one (under `html/`), escaped for HTML, or a Markdown one.
-    static func isHTML(_ name: String) -> Bool { name.hasPrefix(htmlFolder) }
+    /// Whether a template is an HTML one (under `html/`, or a letter ending `.html`), escaped for HTML.
+    static func isHTML(_ name: String) -> Bool { name.hasPrefix(htmlFolder) || name.hasSuffix(".html") }
+
+    /// Whether a template is a plain-text one (a letter ending `.text`), whose values are written as they are.
+    static func isText(_ name: String) -> Bool { name.hasSuffix(".text") }
 
     /// Refuses a template that lacks its pragma, could write a value unescaped, includes a partial that does
     /// not exist or is of the other kind, or (HTML) writes a value where escaping cannot make it safe.
     private static func check(_ text: String, name: String, file: String, known: Set<String>) throws(ShortlistError) {
-        let html = isHTML(name)
-        let first = html ? htmlPragma : pragma
+        let html = isHTML(name), plain = isText(name)
+        let first = html ? htmlPragma : plain ? textPragma : pragma
         guard text.hasPrefix(first) else {
-            throw .template(file: file, line: 1, reason: "the first line must be \(first), so that every value is escaped for \(html ? "HTML" : "Markdown")")
+            throw .template(file: file, line: 1, reason: "the first line must be \(first), so that every value is "
+                + (plain ? "written as plain text" : "escaped for \(html ? "HTML" : "Markdown")"))
         }
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         // Anything that could write a value unescaped is refused: triple or ampersand tags, a
@@ -86,7 +103,7 @@ public struct TemplateSet: Sendable {
             ({ $0.contains("{{=") }, "changing the delimiters ({{=…=}}) is not allowed"),
             ({ $0.contains("CONTENT_TYPE") }, "the content type may be set only on the first line"),
         ]
-        if !html {
+        if !html && !plain {
             // Markdown lets raw HTML through, and a value inside a tag's attribute would be escaped
             // for Markdown, not for HTML: so a Markdown template holds no HTML at all.
             unsafe.append(({ $0.contains(/<[A-Za-z!\/?]/) }, "raw HTML (<…>) is not allowed in a Markdown template, because a value inside it "

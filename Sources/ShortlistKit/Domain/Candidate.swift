@@ -130,7 +130,7 @@ extension CandidateDraft {
         return nil
     }
 
-    private static func looksLikeEmail(_ text: String) -> Bool {
+    static func looksLikeEmail(_ text: String) -> Bool {
         let parts = text.split(separator: "@", omittingEmptySubsequences: false)
         return parts.count == 2 && !parts[0].isEmpty && parts[1].contains(".") && !text.contains(" ")
     }
@@ -148,6 +148,8 @@ public struct PurgeSummary: Codable, Equatable, Sendable {
     public var exceptions: [String]
     /// For the appointee: "Online search completed on DATE by NAME; outcome: ...".
     public var line: String?
+    /// For the appointee, the parts of their single central record line (from schema 0007's version on).
+    public var scr: SCRFacts?
 }
 
 extension Vacancy {
@@ -170,5 +172,18 @@ extension VacancyChanges {
             throw .invalidValue(field: "--appoint", value: text, expected: expected + ", not of \(reference.vacancy)")
         }
         return reference.number
+    }
+}
+
+/// What a purged appointee's stub keeps for their single central record line (no personal data
+/// beyond the searchers' names, which are staff).
+public struct SCRFacts: Codable, Equatable, Sendable {
+    /// ISO date of the last search, when the search was completed.
+    public var completedOn: String?
+    public var searchedBy: String
+    public var outcome: String
+
+    enum CodingKeys: String, CodingKey {
+        case completedOn = "completed_on", searchedBy = "searched_by", outcome
     }
 }

@@ -28,6 +28,13 @@ public struct ComplianceFacts: Sendable {
         public var date: String
     }
 
+    /// A notice a candidate was sent (schema 0007): when, how, and which version; never its text.
+    public struct NoticeSent: Sendable {
+        public var on: Day
+        public var via: String
+        public var version: String
+    }
+
     /// A finding at its current version: counted, never quoted.
     public struct FindingTally: Sendable {
         public var reference: String
@@ -56,6 +63,8 @@ public struct ComplianceFacts: Sendable {
     public var findings: [FindingTally] = []
     public var markRemovals: [MarkRemoval] = []
     public var documents: [Document] = []
+    /// The notices each candidate (by id) was sent, in order.
+    public var notices: [Int64: [NoticeSent]] = [:]
     public var retentionMonths: Int
 
     public init(progress: VacancyProgress, retentionMonths: Int) {

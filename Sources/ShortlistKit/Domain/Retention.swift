@@ -76,6 +76,7 @@ extension PurgeSummary {
             line: action == .reduce
                 ? "Online search completed on \(last.map { Day($0).uk } ?? "no date") by \(searchers.isEmpty ? "nobody" : searchers); outcome: "
                     + (raised ? "findings raised at interview" : c.findings.isEmpty ? "nothing relevant found" : "nothing raised at interview")
-                : nil)
+                : nil,
+            scr: action == .reduce ? SCRFacts(c) : nil)
     }
 }

@@ -18,6 +18,12 @@ public enum SchoolSetting: String, CaseIterable, Sendable {
     case sessionAbsoluteHours = "session_absolute_hours"
     /// The folder backups taken from the web interface go into; empty: `NAME-backups` beside the database.
     case backupDir = "backup_dir"
+    /// The school's name, as letters to candidates give it (schema 0007).
+    case schoolName = "school_name"
+    /// Whom candidates contact about their data: a name or role and how to reach them (schema 0007).
+    case privacyContact = "privacy_contact"
+    /// The address notices are sent from: the From of an .eml notice (schema 0007).
+    case schoolEmail = "school_email"
 
     public var meaning: String {
         switch self {
@@ -29,6 +35,9 @@ public enum SchoolSetting: String, CaseIterable, Sendable {
         case .sessionIdleMinutes: "minutes without a request after which a web session ends (5 to 240)"
         case .sessionAbsoluteHours: "hours after sign-in at which a web session ends, however active (1 to 24)"
         case .backupDir: "the folder backups taken from the web interface go into (an absolute path; empty: NAME-backups beside the database)"
+        case .schoolName: "the school's name, as letters to candidates give it"
+        case .privacyContact: "whom candidates contact about their data (a name or role, and an email address or telephone number)"
+        case .schoolEmail: "the email address notices to candidates are sent from (such as office@school.sch.uk)"
         }
     }
 }

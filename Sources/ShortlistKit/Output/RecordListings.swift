@@ -125,3 +125,10 @@ extension Listing {
                 rows: categories.map { [.text($0.key), .text($0.label), .flag($0.builtIn)] })
     }
 }
+
+extension Listing {
+    /// Appointees' single central record lines, under the column names a model SCR spreadsheet uses.
+    public static func singleCentralRecord(_ lines: [SingleCentralRecordLine]) -> Listing {
+        Listing(columns: SingleCentralRecordLine.columns.map { Column($0, $0) }, rows: lines.map { $0.cells.map(Field.text) })
+    }
+}

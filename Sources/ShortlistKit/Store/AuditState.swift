@@ -106,6 +106,17 @@ enum AuditState {
                        let candidate = candidateArguments(String(ref[..<mark.lowerBound])) else { return nil }
                  return candidate + [number]
              }),
+        // Schema 0007: each notice a candidate was sent, as sent.
+        Kind(entity: "candidate_notice", table: "candidate_notice", alias: "n",
+             columns: ["id", "candidate_id", "number", "sent_on", "via", "format", "text_sha256", "template_sha256", "text", "recorded_at",
+                       "recorded_by"],
+             children: [], from: "candidate_notice n JOIN candidate c ON c.id = n.candidate_id JOIN vacancy v ON v.id = c.vacancy_id",
+             ref: "v.reference || '/' || c.number || '/N' || n.number", stub: "c.purged_on IS NOT NULL",
+             lookup: "v.reference = ? AND c.number = ? AND n.number = ?", arguments: { ref in
+                 guard let mark = ref.range(of: "/N", options: .backwards), let number = Int(ref[mark.upperBound...]),
+                       let candidate = candidateArguments(String(ref[..<mark.lowerBound])) else { return nil }
+                 return candidate + [number]
+             }),
         Kind(entity: "finding_category", table: "finding_category", alias: "k", columns: ["key", "label", "position", "built_in"],
              children: [], from: "finding_category k", ref: "k.key", lookup: "k.key = ?", arguments: { [$0] }, seeded: true),
         Kind(entity: "setting", table: "setting", alias: "t", columns: ["key", "value"],

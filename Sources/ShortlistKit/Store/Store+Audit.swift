@@ -12,7 +12,8 @@ extension Store {
             let personal = [candidate.town, candidate.currentEmployer, candidate.email] + candidate.otherNames + candidate.previousEmployers
                 + (candidate.outcome == .appointed ? [] : [candidate.fullName])
             if personal.contains(where: { !$0.isEmpty }) { problems.append("purged candidate \(candidate.reference) still holds personal data") }
-            prefixes += ["search_entry\u{1F}\(candidate.reference)#", "finding\u{1F}\(candidate.reference)/F"]
+            prefixes += ["search_entry\u{1F}\(candidate.reference)#", "finding\u{1F}\(candidate.reference)/F",
+                         "candidate_notice\u{1F}\(candidate.reference)/N"]
         }
         guard !prefixes.isEmpty else { return ([], []) }
         for row in try Row.fetchAll(db, sql: """
@@ -33,6 +34,13 @@ extension Store {
             ORDER BY f.id
             """) {
             problems.append("finding \(ref) of a purged candidate still holds personal data")
+        }
+        for ref in try String.fetchAll(db, sql: """
+            SELECT v.reference || '/' || c.number || '/N' || n.number
+            FROM candidate_notice n JOIN candidate c ON c.id = n.candidate_id JOIN vacancy v ON v.id = c.vacancy_id
+            WHERE c.purged_on IS NOT NULL AND n.text <> '(purged)' ORDER BY n.id
+            """) {
+            problems.append("notice \(ref) of a purged candidate still holds personal data")
         }
         return (problems, prefixes)
     }

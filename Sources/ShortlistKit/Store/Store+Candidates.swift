@@ -117,24 +117,17 @@ extension Store {
         }
     }
 
-    /// Records the date and means by which the candidate was told that online searches may be done.
+    /// Records the date and means by which the candidate was told that online searches may be done; with
+    /// `notice` (the text sent, such as `candidate notify --notice FILE` reads), keeps that text and its hash too.
     @discardableResult
-    public func notifyCandidate(_ reference: CandidateReference, on day: Day?, via means: NotificationMeans,
+    public func notifyCandidate(_ reference: CandidateReference, on day: Day?, via means: NotificationMeans, notice: NoticeToRecord? = nil,
                                 by actor: String?) throws(ShortlistError) -> Candidate {
         try write(by: actor) { change in
             try change.require([.admin, .searcher, .recruitingManager], to: "record that a candidate was told")
             let before = try Candidate.fetch(change.db, reference)
-            let day = day ?? change.today
-            guard day <= change.today else {
-                throw ShortlistError.notAllowed(record: reference.description, reason: "the date told (\(day.iso)) is in the future",
-                                                remedy: "Record it on or after the day the candidate is told.")
-            }
-            try change.db.execute(sql: "UPDATE candidate SET notified_on = ?, notified_via = ?, updated_at = ? WHERE id = ?",
-                                  arguments: [day.iso, means.rawValue, change.timestamp, before.id])
-            let after = try Candidate.fetch(change.db, reference)
-            try change.recordUpdate("candidate.notify", entity: "candidate", ref: reference.description,
-                                    vacancyID: before.vacancyID, candidateID: before.id,
-                                    before: before.auditFields, after: after.auditFields)
+            let day = try change.notifiedDay(day, candidate: reference)
+            let after = try change.markNotified(before, on: day, via: means)
+            if let notice { try change.insertNotice(notice, of: after, on: day, via: means) }
             return after
         }
     }

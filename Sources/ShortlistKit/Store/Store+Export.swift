@@ -26,6 +26,12 @@ public struct CandidateHeld: Sendable {
     public var exportedAt: String
     public var exportedBy: String
     public var evidenceFolder: EvidenceFolder
+    /// Every notice they were sent, with its text (schema 0007).
+    public var notices: [CandidateNotice]
+    /// The school as letters give it, for the reply.
+    public var school: LetterSchool
+    /// The steps of the vacancy's protocol, to name each search's source.
+    public var steps: [SearchStep]
 }
 
 extension Store {
@@ -57,7 +63,9 @@ extension Store {
                                     record: $0["entity_ref"], details: $0["details"])
             }
             let held = CandidateHeld(reference: reference, candidate: candidate, vacancy: vacancy, entries: entries, findings: findings, events: events,
-                                     exportedAt: change.timestamp, exportedBy: change.actorName, evidenceFolder: change.evidenceFolder)
+                                     exportedAt: change.timestamp, exportedBy: change.actorName, evidenceFolder: change.evidenceFolder,
+                                     notices: try CandidateNotice.fetchAll(db, candidateIDs: [candidate.id]), school: try Store.letterSchool(db),
+                                     steps: try SearchProtocol.fetch(db, id: vacancy.protocolID).steps)
             return try make(held)
         }
     }

@@ -167,6 +167,7 @@ extension Store {
                     "identity_question", "response", "conclusion_detail", "follow_up", "correction_reason"].map(purgedText).joined(separator: ", "))
                 WHERE finding_id IN (SELECT id FROM finding WHERE candidate_id \(inDue))
                 """, arguments: [ids])
+            try db.execute(sql: "UPDATE candidate_notice SET text = '(purged)' WHERE candidate_id \(inDue)", arguments: [ids])
             let stub = try db.makeStatement(sql: """
                 UPDATE candidate SET full_name = CASE WHEN ?2 THEN full_name ELSE '' END, other_names = '[]', town = '',
                        current_employer = '', previous_employers = '[]', email = '', purged_on = ?3, purge_summary = ?4

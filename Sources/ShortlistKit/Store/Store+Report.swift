@@ -73,6 +73,7 @@ extension Store {
         try ReportRow.findings(db, idList) { facts[$0]?.findings.append($1) }
         try ReportRow.markRemovals(db, idList) { facts[$0]?.markRemovals.append($1) }
         try ReportRow.documents(db, idList) { facts[$0]?.documents.append($1) }
+        try ReportRow.notices(db, idList) { facts[$0]?.notices[$1, default: []].append($2) }
         return facts.values.sorted { $0.progress.vacancy.reference < $1.progress.vacancy.reference }
     }
 }
@@ -82,6 +83,17 @@ private enum ReportRow {
     static let candidatesOf = "SELECT id FROM candidate WHERE vacancy_id IN (SELECT value FROM json_each(?))"
 
     static func candidate(_ row: Row) -> String { "\(row["reference"] as String)/\(row["number"] as Int)" }
+
+    /// The notices sent to the candidates, each as its vacancy, candidate id and version (never its text).
+    static func notices(_ db: Database, _ idList: String, _ add: (Int64, Int64, ComplianceFacts.NoticeSent) -> Void) throws {
+        for row in try Row.fetchAll(db, sql: """
+            SELECT c.vacancy_id, n.candidate_id, n.sent_on, n.via, n.text_sha256, n.template_sha256 FROM candidate_notice n
+            JOIN candidate c ON c.id = n.candidate_id WHERE n.candidate_id IN (\(candidatesOf)) ORDER BY n.candidate_id, n.number
+            """, arguments: [idList]) {
+            let version = CandidateNotice.version(templateSHA256: row["template_sha256"], textSHA256: row["text_sha256"])
+            add(row["vacancy_id"], row["candidate_id"], .init(on: Day(iso: row["sent_on"])!, via: row["via"], version: version))
+        }
+    }
 
     /// Searches by a member of the vacancy's panel, current or not.
     static func panelSearches(_ db: Database, _ idList: String, _ add: (Int64, ComplianceFacts.PanelSearch) -> Void) throws {

@@ -103,6 +103,12 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     }
 
     /// `10 December 2026`: how dates are shown to people.
+    /// `31/12/2026`, as a UK spreadsheet reads a date.
+    public var slashed: String {
+        let two = { (n: Int) in n < 10 ? "0\(n)" : String(n) }
+        return "\(two(day))/\(two(month))/\(year)"
+    }
+
     public var uk: String {
         "\(day) \(Day.monthNames[month - 1]) \(year)"
     }

@@ -33,6 +33,10 @@ public enum Demo {
         let clock = store.clock
         let path = store.path
         try store.setSetting("demo", to: "yes", by: searcher)
+        // What letters to candidates say of the (fictional) school.
+        try store.setSchoolSetting(.schoolName, to: "Riverside Primary School", by: searcher)
+        try store.setSchoolSetting(.privacyContact, to: "Jo Patel, School Business Manager (office@riverside.example.sch.uk)", by: searcher)
+        try store.setSchoolSetting(.schoolEmail, to: "office@riverside.example.sch.uk", by: searcher)
         let today = Day(clock())
         try store.addStaff(name: "Priya Shah", roles: [.recruitingManager, .panel], by: searcher)
         try store.addStaff(name: "Tom Ellis", roles: [.panel], by: searcher)

@@ -6,7 +6,7 @@ extension Store {
         let value = raw.trimmingCharacters(in: .whitespacesAndNewlines)
         switch setting {
         case .kcsieEdition: _ = try Vacancy.validate(edition: value, field: setting.rawValue)
-        case .lawfulBasis:
+        case .lawfulBasis, .schoolName, .privacyContact:
             guard !value.isEmpty else { throw .invalidValue(field: setting.rawValue, value: raw, expected: setting.meaning) }
         case .defaultProtocol: _ = try searchProtocol(value)
         case .templatesDir: _ = try TemplateSet.load(overrides: value)
@@ -16,6 +16,8 @@ extension Store {
         case .sessionIdleMinutes, .sessionAbsoluteHours:
             let range = setting == .sessionIdleMinutes ? 5...240 : 1...24
             guard let number = Int(value), range.contains(number) else { throw .invalidValue(field: setting.rawValue, value: raw, expected: setting.meaning) }
+        case .schoolEmail:
+            guard CandidateDraft.looksLikeEmail(value) else { throw .invalidValue(field: setting.rawValue, value: raw, expected: setting.meaning) }
         case .backupDir:
             var folder: ObjCBool = false
             guard value.isEmpty || (value.hasPrefix("/") && FileManager.default.fileExists(atPath: value, isDirectory: &folder) && folder.boolValue)
