@@ -44,10 +44,13 @@ extension CandidateCommand {
         @OptionGroup var candidate: CandidateArgument
         @Option(help: "The date they were told (default: today).") var on: String?
         @Option(help: "How: \(NotificationMeans.allCases.map(\.rawValue).joined(separator: ", ")).") var via: String
+        @Option(help: "The notice as sent (a text, HTML or .eml file): its text is kept, and its hash recorded.") var notice: String?
 
         func run() throws {
             let means = try NotificationMeans.parse(via)
-            let updated = try store.open().notifyCandidate(candidate.reference(), on: try day(on, "--on"), via: means, by: actor.actor)
+            let reference = try candidate.reference()
+            let sent = try notice.map { (path) throws(ShortlistError) in try NoticeToRecord(sentFile: path, candidate: reference) }
+            let updated = try store.open().notifyCandidate(reference, on: try day(on, "--on"), via: means, notice: sent, by: actor.actor)
             Console.print("\(updated.reference): told on \(updated.notifiedOn!.uk) by \(means.rawValue)")
         }
     }

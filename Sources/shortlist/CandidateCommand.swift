@@ -4,7 +4,7 @@ import ShortlistKit
 struct CandidateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "candidate", abstract: "Add, import, list, show and change shortlisted candidates.",
-        subcommands: [Add.self, Import.self, List.self, Show.self, Update.self, Notify.self, Withdraw.self, Export.self])
+        subcommands: [Add.self, Import.self, List.self, Show.self, Update.self, Notify.self, Notice.self, Withdraw.self, Export.self, SCRLine.self])
 }
 
 /// A candidate reference argument, such as TA-2026-03/2.

@@ -88,17 +88,31 @@ extension VacancyCommand {
 extension CandidateCommand {
     struct Export: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "export", abstract: "Write everything held about a candidate as JSON, for a subject access request.")
+            commandName: "export", abstract: "Write everything held about a candidate, for a subject access request: JSON, or the reply to send them.",
+            discussion: """
+                --format letter (plain text) or html (to print) writes the reply UK GDPR Article 15 asks for, from the templates \
+                letters/subject-access.text and .html: what is held, each search and finding, the documents produced and who saw \
+                them, the evidence files with their SHA-256, the purposes and lawful basis, sources, recipients, retention and their \
+                rights. --format json (the default) is everything held, for the school's file.
+                """)
 
         @OptionGroup var store: StoreOptions
         @OptionGroup var actor: ActorOptions
+        @OptionGroup var templates: TemplateOptions
         @OptionGroup var candidate: CandidateArgument
+        @Option(help: "json, letter or html.") var format: SubjectAccessFormat = .json
         @Option(help: "Write to this file instead of standard output.") var out: String?
         @Option(help: "Also copy their evidence files into this folder (new, or empty).") var withEvidence: String?
 
         func run() throws {
-            let export = try store.open().subjectAccessExport(candidate.reference(), to: out, copyEvidenceTo: withEvidence, by: actor.actor)
-            guard let out else { return FileHandle.standardOutput.write(Data(export.json.utf8)) }
+            let store = try store.open()
+            let made = try store.subjectAccess(candidate.reference(), format: format, templates: format == .json ? nil : templates.load(store),
+                                               to: out, copyEvidenceTo: withEvidence, by: actor.actor)
+            if let withEvidence {
+                Console.error(made.export.evidence.isEmpty ? "No evidence files are held about \(made.export.reference); none were copied into \(withEvidence)."
+                    : "Copied \(made.export.evidence.count) evidence \(made.export.evidence.count == 1 ? "file" : "files") into \(withEvidence).")
+            }
+            guard let out else { return FileHandle.standardOutput.write(Data(made.text.utf8)) }
             Console.error("Wrote \(out)")
         }
     }

@@ -4,7 +4,7 @@ import ShortlistKit
 struct VacancyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "vacancy", abstract: "Add, list, show, change and close vacancies.",
-        subcommands: [Add.self, List.self, Show.self, Update.self, SearchDecisionCommand.self, Close.self, Hold.self])
+        subcommands: [Add.self, List.self, Show.self, Update.self, SearchDecisionCommand.self, Close.self, Hold.self, SCR.self])
 }
 
 /// The dated fields a vacancy add or update takes.
