@@ -282,7 +282,7 @@ struct DataProtectionCLITests {
         let result = try scene.sandbox.run(["candidate", "export", "OLD-2026-01/1", "--out", out, "--with-evidence", folder] + scene.by)
 
         #expect(result.status == 0 && result.stdout == "", "\(result)")
-        #expect(result.stderr == "Wrote \(out)\n")
+        #expect(result.stderr == "Copied 1 evidence file into \(folder).\nWrote \(out)\n")
         #expect(try FileManager.default.attributesOfItem(atPath: out)[.posixPermissions] as? Int == 0o600)
         let export = try #require(try JSONSerialization.jsonObject(with: try Data(contentsOf: URL(fileURLWithPath: out))) as? [String: Any])
         let entry = try #require((export["evidence"] as? [[String: Any]])?.first?["entry"] as? Int)
@@ -404,7 +404,7 @@ struct DataProtectionCLITests {
         #expect(result.stdout == """
             ok   integrity: ok
             ok   foreign keys: 0 broken references
-            ok   schema: migrations 0006_sign_in of 0006_sign_in
+            ok   schema: migrations 0007_letters of 0007_letters
             ok   audit trail: \(audit.events) events, head \(audit.head)
             ok   evidence files: 1 present and unchanged
             ok   unreferenced evidence: none

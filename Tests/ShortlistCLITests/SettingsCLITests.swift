@@ -11,7 +11,8 @@ struct SettingsCLITests {
         let listed = try sandbox.succeed(["settings", "list", "--format", "csv"])
         let rows = try CSVReader.parse(Data(listed.utf8)).map(\.fields)
         #expect(rows.map { $0[0] } == ["key", "kcsie_edition", "lawful_basis", "default_protocol", "templates_dir", "retention_months",
-                                        "session_idle_minutes", "session_absolute_hours", "backup_dir"])
+                                        "session_idle_minutes", "session_absolute_hours", "backup_dir", "school_name", "privacy_contact",
+                                        "school_email"])
         #expect(rows[1][1] == "2026")
         #expect(rows[5][1] == "6")
 

@@ -22,7 +22,8 @@ struct StandaloneBinaryTests {
         #expect(result.stdout.hasPrefix("Created d/shortlist.sqlite (fictional people only).\n"))
         let store = try Store.open(at: work.appendingPathComponent("d/shortlist.sqlite").path, clock: sandboxClock)
         #expect(try store.appliedMigrations() == Store.schemaMigrations)
-        #expect(Store.schemaMigrations == ["0001_foundation", "0002_search_log", "0003_findings", "0004_data_protection", "0005_finding_corrections", "0006_sign_in"])
+        #expect(Store.schemaMigrations == ["0001_foundation", "0002_search_log", "0003_findings", "0004_data_protection", "0005_finding_corrections", "0006_sign_in",
+                                          "0007_letters"])
         let dossier = try String(contentsOf: work.appendingPathComponent("d/pack/TA-2026-03-1.md"), encoding: .utf8)
         #expect(dossier.contains("# Dossier: Zoë Ødegaard"))
 
@@ -32,7 +33,8 @@ struct StandaloneBinaryTests {
         #expect(names == ["dossier.mustache", "html", "html/dossier.mustache", "html/pack.mustache", "html/partials",
                           "html/partials/dossier.mustache", "html/partials/footer.mustache", "html/partials/head.mustache",
                           "html/partials/question.mustache", "html/partials/style.mustache", "html/report.mustache",
-                          "pack-index.mustache", "partials", "partials/draft-notice.mustache",
+                          "letters", "letters/notice.html.mustache", "letters/notice.text.mustache", "letters/subject-access.html.mustache",
+                          "letters/subject-access.text.mustache", "pack-index.mustache", "partials", "partials/draft-notice.mustache",
                           "partials/finding.mustache", "partials/footer.mustache", "report.mustache"])
     }
 }

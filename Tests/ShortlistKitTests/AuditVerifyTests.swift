@@ -142,9 +142,10 @@ struct AuditVerifyTests {
         #expect(result.expectedHead == nil)
         // Counted apart: staff, vacancies, candidates, search entries and findings, and the settings,
         // categories and protocols (checked too, against what the schema seeds when they have no event).
-        let records = try ["staff", "vacancy", "candidate", "search_entry", "finding", "setting", "finding_category", "protocol"].reduce(0) { $0 + (try count(store, $1)) }
+        let records = try ["staff", "vacancy", "candidate", "search_entry", "finding", "setting", "finding_category", "protocol", "candidate_notice"]
+            .reduce(0) { $0 + (try count(store, $1)) }
         #expect(result.recordsChecked == records)
-        #expect(records == 5 + 5 + 10 + (13 + 8 + 10 + 10 + 1) + (6 + 1 + 1 + 1) + (6 + 12 + 1))   // settings: 4, and the two session limits of schema 0006
+        #expect(records == 5 + 5 + 10 + (13 + 8 + 10 + 10 + 1) + (9 + 1 + 1 + 1) + (6 + 12 + 1))   // settings: 4, the two session limits of schema 0006 and the three letter settings of 0007
     }
 
     @Test("tampering is found and named", arguments: AuditTampering.all)

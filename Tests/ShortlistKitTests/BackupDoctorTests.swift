@@ -63,7 +63,7 @@ struct BackupDoctorTests {
                                        "retention"])
         #expect(checks.filter { !$0.passed }.map(\.name) == [])
         #expect(checks.map(\.detail) == [
-            "ok", "0 broken references", "migrations 0006_sign_in of 0006_sign_in",
+            "ok", "0 broken references", "migrations 0007_letters of 0007_letters",
             "\(head.events) events, head \(head.head)", "1 present and unchanged", "none", "owner only", "no purge overdue",
         ])
     }

@@ -28,8 +28,8 @@ struct LegacyDatabaseTests {
         let result = try store.verifyAudit()
         #expect(result.isValid, "\(result.recordProblems) \(String(describing: result.brokenEvent))")
         #expect(result.events == 125)
-        // 94 records, and the two session settings schema 0006 seeds on opening.
-        #expect(result.recordsChecked == 96)
+        // 94 records, the two session settings schema 0006 seeds on opening, and the three letter settings of schema 0007.
+        #expect(result.recordsChecked == 99)
         // Every record but the 18 seeded rows no event changed.
         #expect(result.legacyRecords == 78)
         #expect(try storedEvents(store).allSatisfy { $0.event.stateHash.map { !$0.hasPrefix("v2:") } ?? true })

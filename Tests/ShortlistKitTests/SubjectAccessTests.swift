@@ -94,7 +94,7 @@ struct SubjectAccessTests {
         let json = export.json
         let parsed = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
         #expect(Set(parsed.keys) == ["exported_at", "exported_by", "candidate", "reference", "vacancy", "search_entries", "findings",
-                                     "panel_documents", "audit_events", "evidence"])
+                                     "panel_documents", "audit_events", "evidence", "notices"])
         for detail in RetentionFixture.detailsByCandidate[reference.description]! {
             #expect(json.contains(detail), "missing: \(detail)")
         }

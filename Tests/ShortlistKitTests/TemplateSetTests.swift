@@ -29,13 +29,14 @@ struct TemplateSetTests {
     func builtIn() throws {
         #expect(TemplateSet.builtInNames == [
             "dossier", "html/dossier", "html/pack", "html/partials/dossier", "html/partials/footer", "html/partials/head",
-            "html/partials/question", "html/partials/style", "html/report", "pack-index", "partials/draft-notice", "partials/finding",
+            "html/partials/question", "html/partials/style", "html/report", "letters/notice.html", "letters/notice.text",
+            "letters/subject-access.html", "letters/subject-access.text", "pack-index", "partials/draft-notice", "partials/finding",
             "partials/footer", "report",
         ])
         let set = try TemplateSet.load()
         #expect(Set(set.sources.values) == ["built-in"])
         for name in TemplateSet.builtInNames {
-            let pragma = name.hasPrefix("html/") ? TemplateSet.htmlPragma : TemplateSet.pragma
+            let pragma = TemplateSet.isHTML(name) ? TemplateSet.htmlPragma : TemplateSet.isText(name) ? TemplateSet.textPragma : TemplateSet.pragma
             #expect(EmbeddedResources.templates[name]!.hasPrefix(pragma + "\n"), "\(name)")
         }
     }
