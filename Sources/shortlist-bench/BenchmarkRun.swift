@@ -12,6 +12,16 @@ extension ShortlistBench {
         @Option(help: "Folder for the generated databases (kept between runs) and scratch files.") var dir = ".bench"
         @Option(help: "The sqlite3 shell.") var sqlite3 = "/usr/bin/sqlite3"
         @Flag(help: "Generate the database again even if one is there.") var regenerate = false
+        @Option(help: ArgumentHelp("Measure only this (repeat for more): \(Bench.names.joined(separator: ", ")); start-up is always measured.",
+                                   valueName: "name"))
+        var only: [String] = []
+
+        func validate() throws {
+            let unknown = only.filter { !Bench.names.contains($0) }
+            guard unknown.isEmpty else {
+                throw ValidationError("No measurement named \(unknown.joined(separator: ", ")): choose from \(Bench.names.joined(separator: ", ")).")
+            }
+        }
 
         func run() throws {
             let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("shortlist").path
@@ -33,7 +43,7 @@ extension ShortlistBench {
             for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: work + suffix) }
             try FileManager.default.copyItem(atPath: master, toPath: work)
             let bench = Bench(binary: binary, sqlite3: sqlite3, runs: runs, dir: dir, db: work, data: data,
-                              now: "\(today.iso) 17:00", scale: scale)
+                              now: "\(today.iso) 17:00", scale: scale, only: Set(only))
             let results = try bench.measure()
             print("shortlist-bench: \(scale.rawValue) scale, \(runs) runs each (median); database made or found in \(String(format: "%.1f", generation)) s\n")
             print(results.markdown)
@@ -84,6 +94,16 @@ struct Bench {
     let data: GeneratedData
     let now: String
     let scale: Scale
+    /// The measurements to take; all of them when empty.
+    var only: Set<String> = []
+
+    /// Each measurement's name for `--only`, in the order they are taken.
+    static let names = ["vacancy-show", "status", "dossier", "pack", "bulk-pack", "report", "audit-verify", "import", "purge"]
+
+    private func wanted(_ name: String) -> Bool {
+        precondition(Bench.names.contains(name), "unlisted measurement \(name)")
+        return only.isEmpty || only.contains(name)
+    }
 
     func measure() throws -> Results {
         var results = Results()
@@ -112,26 +132,34 @@ struct Bench {
         results.measurements.append(Measurement(name: "sqlite3 `SELECT 1` (the shell's start-up)", run: shellStart))
         results.startup = version.seconds
         results.shellStartup = shellStart.seconds
-        results.measurements.append(Measurement(name: "`vacancy show`", run: try shortlist(["vacancy", "show", open])))
+        if wanted("vacancy-show") { results.measurements.append(Measurement(name: "`vacancy show`", run: try shortlist(["vacancy", "show", open]))) }
         let ids = (vacancy: try store.vacancy(open).id, firstCandidate: try store.candidate(CandidateReference(parsing: first)).id)
-        results.measurements.append(Measurement(name: "`status --vacancy`", run: try shortlist(["status", "--vacancy", open]),
-                                                shell: try shell(db, BenchSQL.status(vacancyID: ids.vacancy))))
-        results.measurements.append(Measurement(name: "`dossier`", run: try shortlist(["dossier", first]),
-                                                shell: try shell(db, BenchSQL.dossier(vacancyID: ids.vacancy, candidateID: ids.firstCandidate))))
-        let packDir = "\(dir)/pack"
-        let pack = try shortlist(["pack", data.packVacancy, "--out", packDir, "--force"])
-        results.measurements.append(Measurement(name: "`pack` (10 candidates)", run: pack, note: String(
-            format: "%.0f dossiers/s after start-up", 10 / max(pack.seconds - version.seconds, 0.0001))))
-        results.measurements.append(try bulkPack(store))
-        let report = try shortlist(["report", "--from", data.reportFrom.iso, "--to", data.reportTo.iso, "--out", "\(dir)/report.md", "--force"],
-                                   ["SHORTLIST_USER": data.governor])
-        results.measurements.append(Measurement(name: "`report` (one school year)", run: report))
-        let verify = try shortlist(["audit", "verify"])
-        let events = Double(verification.events)
-        results.measurements.append(Measurement(name: "`audit verify`", run: verify,
-                                                note: String(format: "%.0f events/s", events / verify.seconds)))
-        results.measurements.append(try importMeasurement(rows: scale == .trust ? 30_000 : 200))
-        results.measurements.append(try purgeMeasurement(store, environment: env, startup: version.seconds))
+        if wanted("status") {
+            results.measurements.append(Measurement(name: "`status --vacancy`", run: try shortlist(["status", "--vacancy", open]),
+                                                    shell: try shell(db, BenchSQL.status(vacancyID: ids.vacancy))))
+        }
+        if wanted("dossier") {
+            results.measurements.append(Measurement(name: "`dossier`", run: try shortlist(["dossier", first]),
+                                                    shell: try shell(db, BenchSQL.dossier(vacancyID: ids.vacancy, candidateID: ids.firstCandidate))))
+        }
+        if wanted("pack") {
+            let pack = try shortlist(["pack", data.packVacancy, "--out", "\(dir)/pack", "--force"])
+            results.measurements.append(Measurement(name: "`pack` (10 candidates)", run: pack, note: String(
+                format: "%.0f dossiers/s after start-up", 10 / max(pack.seconds - version.seconds, 0.0001))))
+        }
+        if wanted("bulk-pack") { results.measurements.append(try bulkPack(store)) }
+        if wanted("report") {
+            let report = try shortlist(["report", "--from", data.reportFrom.iso, "--to", data.reportTo.iso, "--out", "\(dir)/report.md", "--force"],
+                                       ["SHORTLIST_USER": data.governor])
+            results.measurements.append(Measurement(name: "`report` (one school year)", run: report))
+        }
+        if wanted("audit-verify") {
+            let verify = try shortlist(["audit", "verify"])
+            results.measurements.append(Measurement(name: "`audit verify`", run: verify,
+                                                    note: String(format: "%.0f events/s", Double(verification.events) / verify.seconds)))
+        }
+        if wanted("import") { results.measurements.append(try importMeasurement(rows: scale == .trust ? 30_000 : 200)) }
+        if wanted("purge") { results.measurements.append(try purgeMeasurement(store, environment: env, startup: version.seconds)) }
         return results
     }
 
