@@ -13,16 +13,9 @@ private enum Poppler {
 
     /// Runs a poppler tool and returns what it printed.
     static func run(_ tool: String, _ arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: try #require(onPath(tool), "\(tool) is missing: apt-get install poppler-utils"))
-        process.arguments = arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "\(tool) \(arguments)")
-        return String(decoding: data, as: UTF8.self)
+        let result = try runProgram(try #require(onPath(tool), "\(tool) is missing: apt-get install poppler-utils"), arguments)
+        #expect(result.status == 0 && !result.signalled, "\(tool) \(arguments): \(result)")
+        return result.stdout
     }
 
     static func pageCount(_ pdf: String) throws -> Int {

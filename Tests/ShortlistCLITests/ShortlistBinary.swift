@@ -15,13 +15,15 @@ struct CommandResult: CustomStringConvertible {
 
 enum BinaryError: Error, CustomStringConvertible {
     case notFound(searched: [String])
-    case timedOut([String])
+    case timedOut([String], stdout: String, stderr: String)
 
     var description: String {
         switch self {
         case let .notFound(searched):
             "the shortlist binary was not found (looked in \(searched.joined(separator: ", "))); build it, or set SHORTLIST_BIN"
-        case let .timedOut(arguments): "shortlist \(arguments.joined(separator: " ")) did not finish in time and was killed"
+        case let .timedOut(arguments, stdout, stderr):
+            "shortlist \(arguments.joined(separator: " ")) did not finish in time and was killed; it had printed \(stdout.debugDescription) "
+                + "and on standard error \(stderr.debugDescription)"
         }
     }
 }
@@ -156,7 +158,10 @@ final class Sandbox {
 
 /// A process started by a test, with stdout and stderr going to temporary files (no pipe can fill up).
 final class RunningCommand {
-    let process = Process()
+    /// The process, started by the library's ChildProcess: Foundation's Process learns of a child's end from a
+    /// socket that a process started meanwhile by another test can inherit, which kept a finished command
+    /// "running" until that other process (a server) ended.
+    private let child: ChildProcess
     let arguments: [String]
     private let outURL: URL, errURL: URL, inURL: URL?
 
@@ -170,53 +175,45 @@ final class RunningCommand {
         if let stdin {
             inURL = base.appendingPathExtension("in")
             try stdin.write(to: inURL!)
-            process.standardInput = try FileHandle(forReadingFrom: inURL!)
         } else {
             inURL = nil
-            process.standardInput = FileHandle.nullDevice
         }
-        process.standardOutput = try FileHandle(forWritingTo: outURL)
-        process.standardError = try FileHandle(forWritingTo: errURL)
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        process.environment = environment
-        process.currentDirectoryURL = directory
-        try process.run()
+        child = try ChildProcess(executable, arguments: arguments, environment: environment, input: inURL?.path,
+                                 output: outURL.path, error: errURL.path, directory: directory.path)
     }
 
     deinit {
-        if process.isRunning { _ = Glibc.kill(process.processIdentifier, SIGKILL) }
         for url in [outURL, errURL] + (inURL.map { [$0] } ?? []) { try? FileManager.default.removeItem(at: url) }
     }
 
-    var isRunning: Bool { process.isRunning }
+    var isRunning: Bool { child.isRunning }
 
     /// Sends SIGKILL.
-    func kill() { _ = Glibc.kill(process.processIdentifier, SIGKILL) }
+    func kill() { child.signal(SIGKILL) }
 
     /// Sends SIGTERM (a server's clean stop).
-    func terminate() { _ = Glibc.kill(process.processIdentifier, SIGTERM) }
+    func terminate() { child.signal(SIGTERM) }
 
     /// What the process has written to standard output so far (for a server's address).
     var outputSoFar: String { String(decoding: (try? Data(contentsOf: outURL)) ?? Data(), as: UTF8.self) }
 
     /// Waits for the end (killing the process after `timeout` seconds) and returns its status and output.
     func finish(timeout: TimeInterval = 60) throws -> CommandResult {
-        let deadline = Date().addingTimeInterval(timeout)
-        while process.isRunning {
-            if Date() > deadline {
-                kill()
-                process.waitUntilExit()
-                throw BinaryError.timedOut(arguments)
-            }
-            usleep(2_000)
+        let outcome = child.wait(timeout: timeout)
+        let out = String(decoding: (try? Data(contentsOf: outURL)) ?? Data(), as: UTF8.self)
+        let err = String(decoding: (try? Data(contentsOf: errURL)) ?? Data(), as: UTF8.self)
+        switch outcome {
+        case .timedOut: throw BinaryError.timedOut(arguments, stdout: out, stderr: err)
+        case let .exited(status): return CommandResult(status: status, signalled: false, stdout: out, stderr: err)
+        case let .signalled(signal): return CommandResult(status: signal, signalled: true, stdout: out, stderr: err)
         }
-        process.waitUntilExit()
-        let out = (try? Data(contentsOf: outURL)) ?? Data()
-        let err = (try? Data(contentsOf: errURL)) ?? Data()
-        return CommandResult(status: process.terminationStatus, signalled: process.terminationReason == .uncaughtSignal,
-                             stdout: String(decoding: out, as: UTF8.self), stderr: String(decoding: err, as: UTF8.self))
     }
+}
+
+/// Runs another program (a path) to its end, in the temporary folder with this process's environment.
+func runProgram(_ program: String, _ arguments: [String], timeout: TimeInterval = 60) throws -> CommandResult {
+    try RunningCommand(executable: program, arguments: arguments, environment: ProcessInfo.processInfo.environment, stdin: nil,
+                       directory: FileManager.default.temporaryDirectory).finish(timeout: timeout)
 }
 
 /// A fixture file by its path under `Tests/ShortlistKitTests/Fixtures/`: the library and CLI tests share

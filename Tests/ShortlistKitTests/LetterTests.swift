@@ -208,15 +208,8 @@ struct LetterTests {
     }
 
     private func runPython(_ script: String, _ argument: String) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", script, argument]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0)
-        return String(decoding: data, as: UTF8.self)
+        let result = try runProgram("/usr/bin/env", ["python3", "-c", script, argument])
+        #expect(result.status == 0)
+        return result.output
     }
 }

@@ -4,16 +4,7 @@ import Testing
 
 /// What the sqlite3 shell (another process) prints for a query.
 private func sqlite3Output(_ path: String, _ sql: String) throws -> String {
-    let process = Process()
-    let output = Pipe()
-    process.executableURL = URL(fileURLWithPath: sqlite3Shell!)
-    process.arguments = ["-batch", path, sql]
-    process.standardOutput = output
-    process.standardError = FileHandle.nullDevice
-    try process.run()
-    let data = output.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+    try runProgram(sqlite3Shell!, ["-batch", path, sql]).output.trimmingCharacters(in: .whitespacesAndNewlines)
 }
 
 @Suite("Store: two stores on one file in one process")

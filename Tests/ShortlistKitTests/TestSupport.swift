@@ -111,16 +111,24 @@ func currentAccount() -> String {
 let sqlite3Shell: String? = ["/usr/bin/sqlite3", "/usr/local/bin/sqlite3", "/bin/sqlite3"]
     .first { FileManager.default.isExecutableFile(atPath: $0) }
 
+/// Runs a program (a path) to its end, a minute at most, with this process's environment, and returns its exit
+/// status and standard output (standard error is discarded). It is started by the library's ChildProcess, not
+/// Foundation's Process, whose end can be missed while another test's process runs (see ChildProcess).
+func runProgram(_ program: String, _ arguments: [String]) throws -> (status: Int32, output: String) {
+    let output = FileManager.default.temporaryDirectory.appendingPathComponent("shortlist-run-\(UUID().uuidString)").path
+    defer { unlink(output) }
+    let child = try ChildProcess(program, arguments: arguments, environment: ProcessInfo.processInfo.environment,
+                                 output: output, error: "/dev/null")
+    let outcome = child.wait(timeout: 60)
+    guard case let .exited(status) = outcome else {
+        throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: "\(program) \(arguments) ended as \(outcome)"])
+    }
+    return (status, (try? String(contentsOfFile: output, encoding: .utf8)) ?? "")
+}
+
 /// Runs the sqlite3 shell on a database file.
 func sqlite3(_ path: String, _ sql: String) throws {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: sqlite3Shell!)
-    process.arguments = ["-batch", path, sql]
-    process.standardOutput = FileHandle.nullDevice
-    process.standardError = FileHandle.nullDevice
-    try process.run()
-    process.waitUntilExit()
-    guard process.terminationStatus == 0 else {
+    guard try runProgram(sqlite3Shell!, ["-batch", path, sql]).status == 0 else {
         throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: "sqlite3 failed on \(sql)"])
     }
 }

@@ -297,6 +297,18 @@ enum LinuxCalls {
 
     static var renameat2: RenameAt2? { dlsym(nil, "renameat2").map { unsafeBitCast($0, to: RenameAt2.self) } }
     static var syncfs: SyncFS? { dlsym(nil, "syncfs").map { unsafeBitCast($0, to: SyncFS.self) } }
+
+    typealias SpawnCloseFrom = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32
+    typealias SpawnChangeDirectory = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, UnsafePointer<CChar>) -> Int32
+
+    /// glibc 2.34's file action that closes every descriptor from a number up, in the child.
+    static var spawnCloseFrom: SpawnCloseFrom? {
+        dlsym(nil, "posix_spawn_file_actions_addclosefrom_np").map { unsafeBitCast($0, to: SpawnCloseFrom.self) }
+    }
+    /// glibc 2.29's file action that changes the child's folder.
+    static var spawnChangeDirectory: SpawnChangeDirectory? {
+        dlsym(nil, "posix_spawn_file_actions_addchdir_np").map { unsafeBitCast($0, to: SpawnChangeDirectory.self) }
+    }
     /// Whether an unnamed file can be linked in through `/proc/self/fd`.
     static var procFileDescriptors: Bool { access("/proc/self/fd", X_OK) == 0 }
 }

@@ -75,8 +75,15 @@ public struct PDFPrinter: Sendable {
         // that nothing it writes outlives the print, and no setting of shortlist's (nor a preloaded library) reaches it.
         var passed = environment.filter { PDFPrinter.passedVariables.contains($0.key) || $0.key.hasPrefix("LC_") }
         passed["HOME"] = folder
-        let run = try ChildProcess.run(program, arguments: arguments, environment: passed, output: folder + "/stderr.txt", timeout: timeout)
-        let said = PDFPrinter.lastLines(of: folder + "/stderr.txt")
+        let said = folder + "/stderr.txt"
+        let child: ChildProcess
+        do {
+            child = try ChildProcess(program, arguments: arguments, environment: passed, output: said, error: said, ownGroup: true)
+        } catch {
+            throw .notAllowed(record: "Printing to PDF", reason: "\(program) could not be started (\(error.text))", remedy: PDFPrinter.remedy)
+        }
+        let run = child.wait(timeout: timeout)
+        let lastSaid = PDFPrinter.lastLines(of: said)
         let data = FileManager.default.contents(atPath: pdf)
         guard case .exited(0) = run, let data, data.starts(with: Array("%PDF-".utf8)) else {
             let how = switch run {
@@ -84,7 +91,7 @@ public struct PDFPrinter: Sendable {
             case let .exited(status): status == 0 ? "wrote no PDF" : "stopped with exit status \(status)"
             case let .signalled(signal): "was stopped by signal \(signal)"
             }
-            throw .notAllowed(record: "Printing \(document) to PDF", reason: "\(program) \(how)" + (said.isEmpty ? "" : " (it said: \(said))"),
+            throw .notAllowed(record: "Printing \(document) to PDF", reason: "\(program) \(how)" + (lastSaid.isEmpty ? "" : " (it said: \(lastSaid))"),
                               remedy: "Nothing was written or recorded. Check that `\(program) --headless --version` runs, or make the "
                                 + "document as HTML (--format html) and print it from a browser")
         }
@@ -111,55 +118,5 @@ public struct PDFPrinter: Sendable {
             .filter { !$0.isEmpty && !$0.contains("dbus") && !$0.contains("bytes written to file") }
         let kept = lines.suffix(4).joined(separator: " / ")
         return kept.count > 600 ? String(kept.suffix(600)) : kept
-    }
-}
-
-/// Runs a program to its end, with a time limit, in a process group of its own so that every process it
-/// starts can be stopped with it.
-enum ChildProcess {
-    enum Outcome: Equatable {
-        case exited(Int32)
-        case signalled(Int32)
-        case timedOut
-    }
-
-    static func run(_ program: String, arguments: [String], environment: [String: String], output: String,
-                    timeout: TimeInterval) throws(ShortlistError) -> Outcome {
-        var actions = posix_spawn_file_actions_t()
-        var attributes = posix_spawnattr_t()
-        posix_spawn_file_actions_init(&actions)
-        posix_spawnattr_init(&attributes)
-        defer {
-            posix_spawn_file_actions_destroy(&actions)
-            posix_spawnattr_destroy(&attributes)
-        }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, output, O_WRONLY | O_CREAT | O_APPEND, 0o600)
-        posix_spawn_file_actions_addopen(&actions, 2, output, O_WRONLY | O_CREAT | O_APPEND, 0o600)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP))
-        posix_spawnattr_setpgroup(&attributes, 0)
-        let argv = ([program] + arguments).map { strdup($0) } + [nil]
-        let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
-        defer { (argv + envp).forEach { free($0) } }
-        var pid: pid_t = 0
-        let spawned = posix_spawn(&pid, program, &actions, &attributes, argv, envp)
-        guard spawned == 0 else {
-            throw .notAllowed(record: "Printing to PDF", reason: "\(program) could not be started (\(Errno(spawned).text))", remedy: PDFPrinter.remedy)
-        }
-        let clock = ContinuousClock()
-        let deadline = clock.now.advanced(by: .milliseconds(Int64(timeout * 1000)))
-        var status: Int32 = 0
-        while waitpid(pid, &status, WNOHANG) == 0 {
-            if clock.now > deadline {
-                kill(-pid, SIGKILL)
-                waitpid(pid, &status, 0)
-                return .timedOut
-            }
-            usleep(20_000)
-        }
-        // Whatever it left running in its group goes with it.
-        kill(-pid, SIGKILL)
-        let signal = status & 0x7f
-        return signal == 0 ? .exited((status >> 8) & 0xff) : .signalled(signal)
     }
 }
