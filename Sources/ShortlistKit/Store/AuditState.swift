@@ -161,7 +161,7 @@ enum AuditState {
         if code == SQLITE_DONE { return nil }
         guard code == SQLITE_ROW else { throw DatabaseError(resultCode: ResultCode(rawValue: code)) }
         var hex = [UInt8](repeating: 0, count: 64)
-        hex.withUnsafeMutableBufferPointer { Digest.hex(digest(s, encoded), into: $0) }
+        hex.withUnsafeMutableBufferPointer { Digest.hex(digest(s, encoded, in: CanonicalBuffer(capacity: 1024)), into: $0) }
         return (String(decoding: text(s, 0), as: UTF8.self), marker + String(decoding: hex, as: UTF8.self))
     }
 
@@ -180,44 +180,27 @@ enum AuditState {
     }
 
     /// The digest of the row `s` is on (column 0 the reference, column 1 the stub flag, then the fields).
-    static func digest(_ s: SQLiteStatement, _ encoded: Encoded) -> SHA256.Digest {
-        var hasher = SHA256()
-        encoded.head.withUnsafeBytes { hasher.update(bufferPointer: $0) }
+    static func digest(_ s: SQLiteStatement, _ encoded: Encoded, in buffer: CanonicalBuffer) -> SHA256.Digest {
+        buffer.start(with: encoded.head)
         for (index, key) in encoded.keys.enumerated() {
             let column = Int32(index + 2)
-            key.withUnsafeBytes { hasher.update(bufferPointer: $0) }
+            buffer.append(key)
             if sqlite3_column_type(s, column) == SQLITE_NULL {
-                withUnsafeBytes(of: (UInt8(ascii: "-"), UInt8(ascii: "\n"))) { hasher.update(bufferPointer: $0) }
+                buffer.append(nullField)
             } else {
-                feed(&hasher, bytes: text(s, column))
+                buffer.field(text(s, column))
             }
         }
-        return hasher.finalize()
+        return buffer.digest
     }
+
+    /// What a NULL column is in the encoding (an empty text is `0:` and a newline).
+    private static let nullField = Array("-\n".utf8)
 
     /// A column's text bytes (an integer as its decimal text), valid until the statement moves on.
     static func text(_ s: SQLiteStatement, _ column: Int32) -> UnsafeRawBufferPointer {
         let text = sqlite3_column_text(s, column)
         return UnsafeRawBufferPointer(start: text, count: Int(sqlite3_column_bytes(s, column)))
-    }
-
-    /// `<byte count>:<bytes>\n`, as in the canonical encodings.
-    static func feed(_ hasher: inout SHA256, bytes: UnsafeRawBufferPointer) {
-        // The decimal length and ':' written backwards into a small buffer on the stack.
-        var buffer: (UInt64, UInt64, UInt64) = (0, 0, 0)
-        withUnsafeMutableBytes(of: &buffer) { digits in
-            var index = digits.count - 1
-            digits[index] = UInt8(ascii: ":")
-            var count = bytes.count
-            repeat {
-                index -= 1
-                digits[index] = UInt8(ascii: "0") + UInt8(count % 10)
-                count /= 10
-            } while count > 0
-            hasher.update(bufferPointer: UnsafeRawBufferPointer(rebasing: digits[index...]))
-        }
-        if bytes.count > 0 { hasher.update(bufferPointer: bytes) }
-        withUnsafeBytes(of: UInt8(ascii: "\n")) { hasher.update(bufferPointer: $0) }
     }
 
     // MARK: - Seeded rows
@@ -237,10 +220,10 @@ enum AuditState {
                 let statement = try db.makeStatement(sql: kind.select)
                 let s = statement.sqliteStatement
                 defer { sqlite3_reset(s) }
-                let constants = encoded(kind)
+                let constants = encoded(kind), buffer = CanonicalBuffer()
                 while sqlite3_step(s) == SQLITE_ROW {
                     let ref = String(decoding: text(s, 0), as: UTF8.self)
-                    states[kind.entity + "\u{1F}" + ref] = prefix(digest(s, constants))
+                    states[kind.entity + "\u{1F}" + ref] = prefix(digest(s, constants, in: buffer))
                 }
             }
             return states
@@ -249,13 +232,9 @@ enum AuditState {
 
     /// A digest's first 16 bytes as two numbers: the same as the first 32 hex digits of its text.
     static func prefix(_ digest: SHA256.Digest) -> (UInt64, UInt64) {
-        var words: (UInt64, UInt64) = (0, 0)
-        var index = 0
-        for byte in digest {
-            if index < 8 { words.0 = words.0 << 8 | UInt64(byte) } else if index < 16 { words.1 = words.1 << 8 | UInt64(byte) } else { break }
-            index += 1
+        digest.withUnsafeBytes { bytes in
+            (UInt64(bigEndian: bytes.loadUnaligned(as: UInt64.self)), UInt64(bigEndian: bytes.loadUnaligned(fromByteOffset: 8, as: UInt64.self)))
         }
-        return words
     }
 }
 

@@ -59,6 +59,7 @@ struct AuditVerifier {
         var anchorSeen = [Bool](repeating: false, count: anchors.count)
         var computed = [UInt8](repeating: 0, count: 64)
         let version = Array("shortlist-audit-v1\n".utf8)
+        let buffer = CanonicalBuffer()
         defer { sqlite3_reset(s) }
         while true {
             let code = sqlite3_step(s)
@@ -69,7 +70,7 @@ struct AuditVerifier {
             let stored = UnsafeRawBufferPointer(start: sqlite3_column_text(s, 12), count: Int(sqlite3_column_bytes(s, 12)))
             if result.brokenEvent == nil,
                let problem = AuditVerifier.problem(of: s, seq: seq, expectedSeq: expectedSeq, previous: previous, stored: stored,
-                                                   version: version, computed: &computed) {
+                                                   version: version, buffer: buffer, computed: &computed) {
                 result.brokenEvent = (seq, problem)
             }
             let hasDetails = sqlite3_column_type(s, 13) != SQLITE_NULL
@@ -122,21 +123,20 @@ struct AuditVerifier {
     /// hash (recomputed into `computed` from the canonical encoding, fed to the hasher field by field), or its details' hash.
     @inline(__always)
     private static func problem(of s: OpaquePointer, seq: Int64, expectedSeq: Int64, previous: [UInt8], stored: UnsafeRawBufferPointer,
-                                version: [UInt8], computed: inout [UInt8]) -> String? {
-        var hasher = SHA256()
-        version.withUnsafeBytes { hasher.update(bufferPointer: $0) }
+                                version: [UInt8], buffer: CanonicalBuffer, computed: inout [UInt8]) -> String? {
+        buffer.start(with: version)
         for column: Int32 in 0...11 {
             if column == 7 || column == 8 || column == 10 || column == 0 {
                 if sqlite3_column_type(s, column) == SQLITE_NULL {
-                    AuditState.feed(&hasher, bytes: UnsafeRawBufferPointer(start: nil, count: 0))
+                    buffer.field(UnsafeRawBufferPointer(start: nil, count: 0))
                     continue
                 }
             }
             let count = Int(sqlite3_column_bytes(s, column))
             let text = sqlite3_column_text(s, column)
-            AuditState.feed(&hasher, bytes: UnsafeRawBufferPointer(start: text, count: count))
+            buffer.field(UnsafeRawBufferPointer(start: text, count: count))
         }
-        hex(hasher.finalize(), into: &computed)
+        hex(buffer.digest, into: &computed)
         if seq != expectedSeq {
             return seq > expectedSeq
                 ? (seq - 1 == expectedSeq ? "event \(expectedSeq) is missing" : "events \(expectedSeq) to \(seq - 1) are missing")
@@ -266,7 +266,7 @@ struct AuditVerifier {
             let statement = try db.makeStatement(sql: kind.select)
             let s = statement.sqliteStatement
             defer { sqlite3_reset(s) }
-            let encoded = AuditState.encoded(kind)
+            let encoded = AuditState.encoded(kind), buffer = CanonicalBuffer()
             let entity = Array(kind.entity.utf8)
             while true {
                 let code = sqlite3_step(s)
@@ -284,7 +284,7 @@ struct AuditVerifier {
                 func problem(_ text: String) { problems.append((name(), "\(kind.entity) \(String(decoding: ref, as: UTF8.self)) \(text)")) }
                 if kind.seeded { unseen.remove(name()) }
                 guard let last = lastState[key] else {
-                    if !kind.seeded || seeded[name()].map({ $0 != AuditState.prefix(AuditState.digest(s, encoded)) }) ?? true {
+                    if !kind.seeded || seeded[name()].map({ $0 != AuditState.prefix(AuditState.digest(s, encoded, in: buffer)) }) ?? true {
                         problem("has no audit event (added without one)")
                     }
                     continue
@@ -294,7 +294,7 @@ struct AuditVerifier {
                     continue
                 }
                 lastState.removeValue(forKey: key)
-                if last.state != AuditState.prefix(AuditState.digest(s, encoded)) {
+                if last.state != AuditState.prefix(AuditState.digest(s, encoded, in: buffer)) {
                     problem("does not match its last audit event (changed without one)")
                 }
             }
