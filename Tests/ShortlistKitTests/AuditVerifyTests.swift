@@ -163,6 +163,34 @@ struct AuditVerifyTests {
         #expect(result.brokenEvent?.seq == expected?.seq)
         #expect(result.brokenEvent?.reason == expected?.reason)
         #expect(result.recordProblems == problems)
+        // Inside a batch the records are read on the chain's own connection, after it: the same report.
+        let single = try Store.open(at: path, clock: { testNow }).batch { try $0.verifyAudit() }
+        #expect(single.brokenEvent?.seq == result.brokenEvent?.seq && single.brokenEvent?.reason == result.brokenEvent?.reason)
+        #expect(single.recordProblems == result.recordProblems)
+        #expect(single.recordsChecked == result.recordsChecked && single.events == result.events && single.head == result.head)
+    }
+
+    @Test("records read on the second connection in another state of the database (another head) are read again, not compared")
+    func staleRecordScan() throws {
+        let folder = try TemporaryFolder()
+        let store = try makeRecruitment(in: folder)
+        let reader = try DatabaseQueue(path: store.path, configuration: Store.readerConfiguration())
+        let stale = try reader.read(AuditRecordScan.scan)
+        try reader.close()
+        try store.addStaff(name: "Nia Brooks", roles: [.searcher], by: RecruitmentFixture.admin)
+        let pending = AuditRecordScan.Pending()
+        pending.outcome = .success(stale)
+        let result = try store.read { db in
+            var verifier = AuditVerifier(db: db)
+            return try verifier.run(expectHead: nil, anchors: [], scan: pending)
+        }
+        let fresh = try store.verifyAudit()
+        // The stale scan lacks the new staff member and was taken under the head before her event: compared,
+        // it would report her as deleted without an event.
+        #expect(stale.head.seq == Int64(fresh.events - 1))
+        #expect(!stale.records.contains { stale.ref($0) == "Nia Brooks" })
+        #expect(result.isValid && result.recordProblems == [])
+        #expect(result.recordsChecked == fresh.recordsChecked)
     }
 
     @Test("a head recorded earlier is found in the chain after more events; a forged one is not")

@@ -9,7 +9,8 @@ import GRDBSQLite
 /// 1. the chain, hashed straight from SQLite's column bytes (the same canonical encoding as
 ///    `AuditEvent.computedHash`), remembering each record's last state hash under a 64-bit key, and
 ///    checking any anchors (heads recorded earlier) as their events go by;
-/// 2. every record as it is now, hashed from its stored columns as `AuditState` reads them, and
+/// 2. every record as it is now, hashed from its stored columns as `AuditState` reads them (by
+///    `AuditRecordScan`, on a second connection on the other core while the chain is hashed), and
 ///    compared; the few whose last event is older than that encoding are then hashed as it recorded them.
 struct AuditVerifier {
     private struct LastState {
@@ -30,9 +31,16 @@ struct AuditVerifier {
     }
 
     /// `expectHead` is already checked: lowercase hex, 12 to 64 characters.
-    mutating func run(expectHead: String?, anchors: [AuditAnchor]) throws -> AuditVerification {
+    /// `scan` is the record pass's reading, under way on another connection; nil, or begun on a
+    /// different state of the database (another head), it is done again here, after the chain.
+    mutating func run(expectHead: String?, anchors: [AuditAnchor], scan pending: AuditRecordScan.Pending?) throws -> AuditVerification {
+        // The first read of this transaction: it fixes the state the chain is read in.
+        let head = try AuditEvent.head(db)
+        // Room for a record per event, so the table is not copied as it grows (the copy is the peak of memory).
+        lastState.reserveCapacity(Int(min(head.seq, 1 << 24)))
         try checkChain(expectHead: expectHead, anchors: anchors)
-        try checkRecords()
+        let scan = try (try? pending?.wait()).flatMap { $0.head == head ? $0 : nil } ?? AuditRecordScan.scan(db)
+        try checkRecords(scan)
         return result
     }
 
@@ -81,7 +89,7 @@ struct AuditVerifier {
                 purgeCounts[seq] = counts.auditDetails
             }
             if sqlite3_column_type(s, 10) != SQLITE_NULL {
-                let key = AuditVerifier.key(entity: UnsafeRawBufferPointer(start: sqlite3_column_text(s, 5), count: Int(sqlite3_column_bytes(s, 5))),
+                let key = AuditRecordScan.key(entity: UnsafeRawBufferPointer(start: sqlite3_column_text(s, 5), count: Int(sqlite3_column_bytes(s, 5))),
                                             ref: UnsafeRawBufferPointer(start: sqlite3_column_text(s, 6), count: Int(sqlite3_column_bytes(s, 6))))
                 let state = UnsafeRawBufferPointer(start: sqlite3_column_text(s, 10), count: Int(sqlite3_column_bytes(s, 10)))
                 let full = AuditVerifier.hasPrefix(state, AuditVerifier.fullMarker)
@@ -223,20 +231,6 @@ struct AuditVerifier {
         return Array(UnsafeBufferPointer(start: text, count: count))
     }
 
-    /// A record's key: FNV-1a (64-bit) of `entity␟reference`.
-    static func key(entity: UnsafeRawBufferPointer, ref: UnsafeRawBufferPointer) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in entity { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-        hash = (hash ^ 0x1F) &* 0x100_0000_01b3
-        for byte in ref { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-        return hash
-    }
-
-    static func key(entity: String, ref: String) -> UInt64 {
-        var entity = entity, ref = ref
-        return entity.withUTF8 { e in ref.withUTF8 { r in key(entity: UnsafeRawBufferPointer(e), ref: UnsafeRawBufferPointer(r)) } }
-    }
-
     /// The first 32 hex characters of a hash, as two numbers.
     static func prefix(_ hex: UnsafeRawBufferPointer) -> (UInt64, UInt64) {
         func word(_ range: Range<Int>) -> UInt64 {
@@ -252,56 +246,41 @@ struct AuditVerifier {
     // MARK: - The records
 
     /// Compares every record with its last event; reports those changed, added or deleted without one.
-    private mutating func checkRecords() throws {
+    private mutating func checkRecords(_ scan: AuditRecordScan) throws {
         let stubs = try Store.purgedStubs(db)
         // Problems sorted by record (entity, then reference), whatever order the tables are read in.
         var problems: [(key: String, text: String)] = stubs.problems.map { ($0, $0) }
         defer { result.recordProblems += problems.sorted { $0.key < $1.key }.map(\.text) }
-        let seeded = try AuditState.seededStates()
         // The kinds of record some of whose last events hashed fewer fields: checked again, as those did.
         var legacy = Set<String>()
         // Seeded rows not yet seen: one still missing at the end was deleted (or renamed) without an event.
-        var unseen = Set(seeded.keys)
-        for kind in AuditState.kinds {
-            let statement = try db.makeStatement(sql: kind.select)
-            let s = statement.sqliteStatement
-            defer { sqlite3_reset(s) }
-            let encoded = AuditState.encoded(kind), buffer = CanonicalBuffer()
-            let entity = Array(kind.entity.utf8)
-            while true {
-                let code = sqlite3_step(s)
-                if code == SQLITE_DONE { break }
-                guard code == SQLITE_ROW else { throw DatabaseError(resultCode: ResultCode(rawValue: code)) }
-                let ref = AuditState.text(s, 0)
-                let key = entity.withUnsafeBytes { AuditVerifier.key(entity: $0, ref: ref) }
-                // A purged stub's entries and findings: checked for personal data instead.
-                if sqlite3_column_int(s, 1) != 0 {
-                    lastState.removeValue(forKey: key)
-                    continue
-                }
-                result.recordsChecked += 1
-                func name() -> String { kind.entity + "\u{1F}" + String(decoding: ref, as: UTF8.self) }
-                func problem(_ text: String) { problems.append((name(), "\(kind.entity) \(String(decoding: ref, as: UTF8.self)) \(text)")) }
-                if kind.seeded { unseen.remove(name()) }
-                guard let last = lastState[key] else {
-                    if !kind.seeded || seeded[name()].map({ $0 != AuditState.prefix(AuditState.digest(s, encoded, in: buffer)) }) ?? true {
-                        problem("has no audit event (added without one)")
-                    }
-                    continue
-                }
-                guard last.full else {
-                    legacy.insert(kind.entity)
-                    continue
-                }
-                lastState.removeValue(forKey: key)
-                if last.state != AuditState.prefix(AuditState.digest(s, encoded, in: buffer)) {
-                    problem("does not match its last audit event (changed without one)")
-                }
+        var unseen = Set(try AuditState.seededStates().keys)
+        for record in scan.records {
+            let kind = AuditState.kinds[Int(record.kind)]
+            if record.stub {
+                lastState.removeValue(forKey: record.key)
+                continue
+            }
+            result.recordsChecked += 1
+            func name() -> String { kind.entity + "\u{1F}" + scan.ref(record) }
+            func problem(_ text: String) { problems.append((name(), "\(kind.entity) \(scan.ref(record)) \(text)")) }
+            if kind.seeded { unseen.remove(name()) }
+            guard let last = lastState[record.key] else {
+                if !record.asSeeded { problem("has no audit event (added without one)") }
+                continue
+            }
+            guard last.full else {
+                legacy.insert(kind.entity)
+                continue
+            }
+            lastState.removeValue(forKey: record.key)
+            if last.state != record.state {
+                problem("does not match its last audit event (changed without one)")
             }
         }
         if !legacy.isEmpty {
             try Store.forEachLegacyRecordState(db, entities: legacy) { entity, ref, digests in
-                let key = AuditVerifier.key(entity: entity, ref: ref)
+                let key = AuditRecordScan.key(entity: entity, ref: ref)
                 guard let last = lastState[key], !last.full else { return }
                 lastState.removeValue(forKey: key)
                 result.legacyRecords += 1
@@ -313,7 +292,7 @@ struct AuditVerifier {
                 }
             }
         }
-        for name in unseen where lastState[AuditVerifier.key(entity: String(name.prefix { $0 != "\u{1F}" }),
+        for name in unseen where lastState[AuditRecordScan.key(entity: String(name.prefix { $0 != "\u{1F}" }),
                                                                ref: String(name.drop { $0 != "\u{1F}" }.dropFirst()))] == nil {
             problems.append((name, name.replacingOccurrences(of: "\u{1F}", with: " ")
                 + " is seeded by the schema but no longer in the records (deleted without an event)"))
@@ -339,9 +318,14 @@ extension Store {
     /// the hash recorded.
     public func verifyAudit(expectHead: String? = nil, anchors: [AuditAnchor] = []) throws(ShortlistError) -> AuditVerification {
         let wanted = try expectHead.map { (text) throws(ShortlistError) in try AuditVerification.headPrefix(text) }
+        // The records are read and hashed on a second connection while the chain is hashed on this
+        // one; inside a batch, whose changes only its own connection sees, both are done on that one.
+        let reader = !inBatch ? try? DatabaseQueue(path: path, configuration: Store.readerConfiguration()) : nil
+        let scan = reader.map(AuditRecordScan.start)
+        defer { _ = try? scan?.wait(); try? reader?.close() }
         return try read { db in
             var verifier = AuditVerifier(db: db)
-            return try verifier.run(expectHead: wanted, anchors: anchors)
+            return try verifier.run(expectHead: wanted, anchors: anchors, scan: scan)
         }
     }
 }

@@ -124,6 +124,18 @@ public struct Store: Sendable {
         return config
     }
 
+    /// Whether this store is a batch's, whose changes only its own connection sees until the batch commits.
+    var inBatch: Bool { transaction != nil }
+
+    /// A second, read-only connection's: for work split across both cores (`audit verify`).
+    static func readerConfiguration() -> Configuration {
+        var config = Configuration()
+        config.readonly = true
+        config.busyMode = .timeout(10)
+        config.label = "shortlist-reader"
+        return config
+    }
+
     static func migrator() -> DatabaseMigrator {
         var migrator = DatabaseMigrator()
         for migration in EmbeddedResources.schema {
