@@ -140,7 +140,9 @@ enum AuditState {
         "sign_in_failure": "failed attempts, kept for slowing and lock-out",
     ]
 
-    private static let byEntity = Dictionary(uniqueKeysWithValues: kinds.map { ($0.entity, ($0, encoded($0))) })
+    /// Each kind by its entity, with its constant bytes and the SQL that reads one record, worked out once
+    /// (building the SQL anew cost more than reading the record).
+    private static let byEntity = Dictionary(uniqueKeysWithValues: kinds.map { ($0.entity, ($0, encoded($0), $0.select + " WHERE " + $0.lookup)) })
 
     private static func candidateArguments(_ ref: String) -> StatementArguments? {
         guard let slash = ref.lastIndex(of: "/"), let number = Int(ref[ref.index(after: slash)...]) else { return nil }
@@ -152,8 +154,8 @@ enum AuditState {
     /// The record `entity` `ref` as it is now: its reference as stored (`ta-2026-03/2` finds
     /// `TA-2026-03/2`) and its state hash as stored; nil when there is no such record.
     static func state(_ db: Database, entity: String, ref: String) throws -> (ref: String, hash: String)? {
-        guard let (kind, encoded) = byEntity[entity], let arguments = kind.arguments(ref) else { return nil }
-        let statement = try db.cachedStatement(sql: kind.select + " WHERE " + kind.lookup)
+        guard let (kind, encoded, sql) = byEntity[entity], let arguments = kind.arguments(ref) else { return nil }
+        let statement = try db.cachedStatement(sql: sql)
         try statement.setArguments(arguments)
         let s = statement.sqliteStatement
         defer { sqlite3_reset(s) }
